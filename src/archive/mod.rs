@@ -9,6 +9,20 @@
 //! - `read_file(path, opts, on_item) -> Result<FileStats, FileError>`
 //! - `walk(paths) -> impl Iterator<Item = Result<PathBuf, Problem>>`
 
+mod dates;
+mod decode;
+mod encoding;
+mod fields;
+mod html;
+mod json;
+mod text;
+mod walk;
+
+pub use dates::normalize as normalize_date;
+pub use walk::walk;
+
+use decode::Compression;
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// Options that change how files are read.
@@ -53,10 +67,283 @@ pub enum Item {
     Problem(Problem),
 }
 
+/// Bytes of the decompressed stream looked at to recognise the format and encoding.
+const HEAD: u64 = 64 * 1024;
+/// A single-article file (text, HTML) larger than this is refused as "too-large".
+const MAX_SINGLE: u64 = 64 << 20;
+
+/// The formats we read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json { lines: bool },
+}
+
+fn err(class: &'static str, reason: impl Into<String>) -> FileError {
+    FileError {
+        class,
+        reason: reason.into(),
+    }
+}
+
+/// Decide the format from the file name (without compression suffix) and the first bytes.
+fn detect(name: &str, head: &[u8]) -> Format {
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let body = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    match ext {
+        "jsonl" | "ndjson" | "jsonlines" => Format::Json { lines: true },
+        "json" => Format::Json { lines: false },
+        "txt" | "text" => Format::Text,
+        _ if matches!(first, Some(b'{') | Some(b'[')) => Format::Json { lines: false },
+        _ => Format::Text,
+    }
+}
+
+/// Read everything (up to `cap` bytes), keeping what was read if the stream breaks.
+/// Returns the bytes, whether the cap was exceeded, and a read error if one ended it.
+fn read_keep(r: &mut dyn BufRead, cap: u64) -> (Vec<u8>, bool, Option<io::Error>) {
+    let mut out = Vec::new();
+    let res = r.take(cap + 1).read_to_end(&mut out);
+    let over = out.len() as u64 > cap;
+    if over {
+        out.truncate(cap as usize);
+    }
+    (out, over, res.err())
+}
+
+/// Read one archive file, pushing its articles and problems into `on_item`.
 pub fn read_file(
-    _path: &Path,
-    _opts: &ReadOptions,
-    _on_item: &mut dyn FnMut(Item),
+    path: &Path,
+    opts: &ReadOptions,
+    on_item: &mut dyn FnMut(Item),
 ) -> Result<FileStats, FileError> {
-    todo!("archive helper")
+    let meta =
+        std::fs::metadata(path).map_err(|e| err("unreadable", format!("cannot stat: {e}")))?;
+    if meta.is_dir() {
+        return Err(err("unsupported", "is a directory"));
+    }
+    let bytes = meta.len();
+    if bytes == 0 {
+        return Err(err("empty", "file is empty (0 bytes)"));
+    }
+    let file =
+        std::fs::File::open(path).map_err(|e| err("unreadable", format!("cannot open: {e}")))?;
+    let (mut stream, comp) = decode::decompress(file, decode::MAX_DECOMPRESSED)
+        .map_err(|e| err("unreadable", format!("cannot read: {e}")))?;
+
+    // The head: enough to recognise format and encoding; then head + rest as one stream.
+    let (head, _, head_err) = read_keep(&mut stream, HEAD - 1);
+    if let Some(e) = &head_err {
+        let fe = decode::classify(e, comp);
+        if head.is_empty() || fe.class == "too-large" || fe.class == "unreadable" {
+            return Err(fe);
+        }
+    }
+    if head.is_empty() {
+        return Err(err("empty", "decompressed stream is empty"));
+    }
+    let truncated = head_err.map(|e| decode::classify(&e, comp));
+    let rest: Box<dyn BufRead> = if truncated.is_some() {
+        Box::new(io::empty())
+    } else {
+        stream
+    };
+    let mut reader = io::Cursor::new(head.clone()).chain(rest);
+
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let inner = if comp == Compression::None {
+        name.as_str()
+    } else {
+        Compression::strip_suffix(&name)
+    };
+
+    let unicode = encoding::sniff_unicode(&head);
+    if unicode.is_none() && encoding::looks_binary(&head) {
+        return Err(err(
+            "binary",
+            format!("binary data, not text ({} compression)", comp_name(comp)),
+        ));
+    }
+
+    let mut sink = json::Sink {
+        path,
+        opts,
+        on_item,
+        counts: json::Counts::default(),
+    };
+    let format = detect(inner, &head);
+    let outcome: Result<(), FileError> = match format {
+        Format::Json { lines } if unicode.map_or(true, |(e, _)| e == encoding_rs::UTF_8) => {
+            let layout =
+                json::sniff_layout(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head), lines);
+            json::read(&mut reader, layout, &mut sink).map_err(|e| decode::classify(&e, comp))
+        }
+        Format::Json { lines } => {
+            // UTF-16 JSON: transcode the whole (bounded) document, then read it.
+            let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
+            if over {
+                return Err(err(
+                    "too-large",
+                    format!("UTF-16 JSON larger than {MAX_SINGLE} bytes"),
+                ));
+            }
+            let text = encoding::decode(&raw, None)?;
+            let layout = json::sniff_layout(text.as_bytes(), lines);
+            let mut r: &[u8] = text.as_bytes();
+            json::read(&mut r, layout, &mut sink).map_err(|e| decode::classify(&e, comp))?;
+            e.map_or(Ok(()), |e| Err(decode::classify(&e, comp)))
+        }
+        Format::Text => {
+            let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
+            if over {
+                return Err(err(
+                    "too-large",
+                    format!(
+                        "text file larger than {MAX_SINGLE} bytes decompressed; not one article"
+                    ),
+                ));
+            }
+            if let Some(e) = e {
+                let fe = decode::classify(&e, comp);
+                if fe.class != "truncated" {
+                    return Err(fe);
+                }
+                sink.problem(
+                    None,
+                    format!(
+                        "truncated: {}; kept the {} bytes read",
+                        fe.reason,
+                        raw.len()
+                    ),
+                );
+            }
+            let s = encoding::decode(&raw, None)?;
+            sink.article(text::article(&s, path)?);
+            Ok(())
+        }
+    };
+    match (outcome, truncated) {
+        (Err(fe), _) if fe.class == "truncated" => sink.problem(
+            None,
+            format!("truncated: {}; kept what was read", fe.reason),
+        ),
+        (Err(fe), _) => return Err(fe),
+        (Ok(()), Some(fe)) => sink.problem(
+            None,
+            format!("truncated: {}; kept what was read", fe.reason),
+        ),
+        (Ok(()), None) => {}
+    }
+    Ok(FileStats {
+        articles: sink.counts.articles,
+        problems: sink.counts.problems,
+        bytes,
+    })
+}
+
+fn comp_name(c: Compression) -> &'static str {
+    match c {
+        Compression::None => "no",
+        Compression::Gzip => "gzip",
+        Compression::Zstd => "zstd",
+        Compression::Bzip2 => "bzip2",
+        Compression::Xz => "xz",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn read(path: &Path) -> (Result<FileStats, FileError>, Vec<Item>) {
+        let mut items = Vec::new();
+        let r = read_file(path, &ReadOptions::default(), &mut |i| items.push(i));
+        (r, items)
+    }
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    #[test]
+    fn empty_binary_and_text() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("e.txt");
+        std::fs::write(&p, b"").unwrap();
+        assert_eq!(read(&p).0.unwrap_err().class, "empty");
+        std::fs::write(&p, b"  \n ").unwrap();
+        assert_eq!(read(&p).0.unwrap_err().class, "empty");
+        let b = d.path().join("b.bin");
+        let bytes: Vec<u8> = (0..5000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        std::fs::write(&b, &bytes).unwrap();
+        assert_eq!(read(&b).0.unwrap_err().class, "binary");
+        let t = d.path().join("noext");
+        std::fs::write(&t, b"Title\n\nCaf\xe9 body.").unwrap();
+        let (r, items) = read(&t);
+        assert_eq!(r.unwrap().articles, 1);
+        match &items[0] {
+            Item::Article(a) => {
+                assert_eq!(a.title.as_deref(), Some("Title"));
+                assert_eq!(a.text, "Café body.");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn gzip_jsonl_and_lying_extension() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.jsonl.gz");
+        std::fs::write(&p, gz(b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n")).unwrap();
+        assert_eq!(read(&p).0.unwrap().articles, 2);
+        let q = d.path().join("lies.txt");
+        std::fs::write(&q, gz(b"Plain text story.")).unwrap();
+        assert_eq!(read(&q).0.unwrap().articles, 1);
+        let j = d.path().join("really-jsonl.json");
+        std::fs::write(&j, b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n").unwrap();
+        assert_eq!(read(&j).0.unwrap().articles, 2);
+    }
+
+    #[test]
+    fn truncated_gzip_keeps_lines() {
+        let d = tempfile::tempdir().unwrap();
+        let mut data = Vec::new();
+        for i in 0..20000 {
+            data.extend(format!("{{\"text\":\"article number {i} with some words\"}}\n").bytes());
+        }
+        let z = gz(&data);
+        let p = d.path().join("t.jsonl.gz");
+        std::fs::write(&p, &z[..z.len() / 2]).unwrap();
+        let (r, items) = read(&p);
+        let st = r.unwrap();
+        assert!(st.articles > 100, "{st:?}");
+        assert!(items
+            .iter()
+            .any(|i| matches!(i, Item::Problem(p) if p.reason.starts_with("truncated"))));
+    }
+
+    #[test]
+    fn utf16_json() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("u.json");
+        let mut bytes = vec![0xff, 0xfe];
+        bytes.extend(
+            "{\"text\": \"héllo\"}"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        std::fs::write(&p, bytes).unwrap();
+        let (r, items) = read(&p);
+        assert_eq!(r.unwrap().articles, 1, "{items:?}");
+    }
 }

@@ -1,0 +1,187 @@
+//! Turning bytes into text whatever legacy encoding an archive uses.
+//!
+//! Order of evidence: a byte-order mark; UTF-16 without BOM (NULs in every other byte);
+//! a declared charset (HTML `<meta charset>` or HTTP header, passed in as `declared`);
+//! valid UTF-8; otherwise chardetng's guess (usually Windows-1252 for old news wires).
+//! Text is decoded, never dropped. Files that look like binary data (NUL bytes, many
+//! control characters) are refused with a "binary" error rather than indexed as garbage.
+
+use super::FileError;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Which UTF-16 byte order the NUL pattern of `head` suggests, if any.
+pub fn sniff_utf16(head: &[u8]) -> Option<&'static Encoding> {
+    let n = head.len().min(4096) & !1;
+    if n < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, b) in head[..n].iter().enumerate() {
+        if *b == 0 {
+            if i % 2 == 0 {
+                even += 1
+            } else {
+                odd += 1
+            }
+        }
+    }
+    let pairs = n / 2;
+    if odd * 10 > pairs * 4 && even * 20 < pairs {
+        Some(UTF_16LE)
+    } else if even * 10 > pairs * 4 && odd * 20 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The encoding a byte-order mark or NUL pattern announces, with the BOM length.
+pub fn sniff_unicode(head: &[u8]) -> Option<(&'static Encoding, usize)> {
+    Encoding::for_bom(head).or_else(|| sniff_utf16(head).map(|e| (e, 0)))
+}
+
+/// True if `head` (already known not to be UTF-16) looks like binary data.
+pub fn looks_binary(head: &[u8]) -> bool {
+    let sample = &head[..head.len().min(64 * 1024)];
+    if sample.is_empty() {
+        return false;
+    }
+    if sample.contains(&0) {
+        return true;
+    }
+    let ctrl = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x03 | 0x02))
+        .count();
+    ctrl * 100 > sample.len() * 2 && ctrl > 2
+}
+
+/// Find `charset=` in an HTTP Content-Type value or an HTML head.
+pub fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let probe = &head[..head.len().min(8192)];
+    let lower: Vec<u8> = probe.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + 7;
+        while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+        {
+            i += 1;
+        }
+        if i > start {
+            if let Some(e) = Encoding::for_label(&lower[start..i]) {
+                // A page that says UTF-16 in ASCII is not UTF-16.
+                if e == UTF_16LE || e == UTF_16BE {
+                    return Some(UTF_8);
+                }
+                return Some(e);
+            }
+        }
+        from = i.max(from + pos + 7);
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Decode a whole document. `declared` is a charset from markup or headers, trusted after
+/// a BOM but before UTF-8 validation (a page saying windows-1252 usually is).
+pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<String, FileError> {
+    if let Some((enc, bom)) = sniff_unicode(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return Ok(text.into_owned());
+    }
+    if looks_binary(bytes) {
+        return Err(FileError {
+            class: "binary",
+            reason: "binary data (NUL or control bytes), not text".into(),
+        });
+    }
+    Ok(decode_text(bytes, declared))
+}
+
+/// Decode bytes known to be text (no binary check): declared charset if not UTF-8 and
+/// the bytes are not valid UTF-8, else UTF-8, else a detected legacy encoding.
+pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => return s.to_string(),
+        // Only the last character cut off (a truncated stream): keep the rest.
+        Err(e) if e.error_len().is_none() => {
+            return String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
+        }
+        Err(_) => {}
+    }
+    let enc = match declared {
+        Some(e) if e != UTF_8 => e,
+        _ => {
+            let mut det = chardetng::EncodingDetector::new();
+            det.feed(bytes, true);
+            det.guess(None, true)
+        }
+    };
+    let (text, _, _) = enc.decode(bytes);
+    text.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms_and_utf16() {
+        assert_eq!(decode(b"\xef\xbb\xbfcaf\xc3\xa9", None).unwrap(), "café");
+        assert_eq!(decode(b"\xff\xfeh\0i\0", None).unwrap(), "hi");
+        assert_eq!(decode(b"\xfe\xff\0h\0i", None).unwrap(), "hi");
+        let le: Vec<u8> = "hello world"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&le, None).unwrap(), "hello world");
+        let be: Vec<u8> = "hello world"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&be, None).unwrap(), "hello world");
+    }
+
+    #[test]
+    fn latin1_is_decoded_not_dropped() {
+        let s = decode(
+            b"S\xe3o Paulo, caf\xe9 cr\xe8me and na\xefve r\xe9sum\xe9",
+            None,
+        )
+        .unwrap();
+        assert!(s.contains("café"), "{s}");
+        assert!(s.starts_with("São"), "{s}");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let mut x: u32 = 12345;
+        let bytes: Vec<u8> = (0..3000)
+            .map(|_| {
+                x = x.wrapping_mul(1664525).wrapping_add(1013904223);
+                (x >> 24) as u8
+            })
+            .collect();
+        assert_eq!(decode(&bytes, None).unwrap_err().class, "binary");
+    }
+
+    #[test]
+    fn charset_from_meta() {
+        let html =
+            b"<html><head><meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>";
+        assert_eq!(
+            declared_charset(html).map(|e| e.name()),
+            Some("windows-1252")
+        );
+        assert_eq!(declared_charset(b"<meta charset=\"utf-8\">"), Some(UTF_8));
+        assert_eq!(declared_charset(b"no such thing"), None);
+    }
+}

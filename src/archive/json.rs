@@ -1,0 +1,441 @@
+//! JSON, JSON-array and JSONL/NDJSON news dumps.
+//!
+//! Dumps come as one object per line (news-please, CC-News, our eval files), as one big
+//! array, or as an API page with the articles inside (`response.results` of the Guardian,
+//! `articles` of NewsAPI). Lines are read one at a time with a size cap, so a 200 MB
+//! single-line file costs at most one capped buffer; arrays are streamed element by
+//! element with serde's `SeqAccess`. A bad line is a [`Problem`] and reading goes on.
+
+use super::{fields, Item, Problem, ReadOptions};
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::io::{self, BufRead};
+use std::path::Path;
+
+/// One record may not exceed this many bytes (64 MiB).
+pub const MAX_RECORD: usize = 64 << 20;
+
+/// Keys of API envelopes whose array holds the articles.
+const CONTAINERS: &[&str] = &[
+    "response.results",
+    "results",
+    "articles",
+    "items",
+    "data",
+    "docs",
+    "documents",
+    "response.docs",
+    "hits.hits",
+    "records",
+    "stories",
+];
+
+/// Counts of what was emitted.
+#[derive(Default)]
+pub struct Counts {
+    pub articles: u64,
+    pub problems: u64,
+}
+
+pub struct Sink<'a> {
+    pub path: &'a Path,
+    pub opts: &'a ReadOptions,
+    pub on_item: &'a mut dyn FnMut(Item),
+    pub counts: Counts,
+}
+
+impl Sink<'_> {
+    pub fn problem(&mut self, line: Option<u64>, reason: impl Into<String>) {
+        self.counts.problems += 1;
+        (self.on_item)(Item::Problem(Problem {
+            path: self.path.to_path_buf(),
+            line,
+            reason: reason.into(),
+        }));
+    }
+
+    pub fn article(&mut self, a: crate::Article) {
+        self.counts.articles += 1;
+        (self.on_item)(Item::Article(a));
+    }
+
+    /// Emit one JSON record (object) numbered `n`; `numbered` adds `#n` to the path.
+    fn record(&mut self, v: Value, n: u64, numbered: bool) {
+        let p = if numbered {
+            format!("{}#{}", self.path.display(), n)
+        } else {
+            self.path.display().to_string()
+        };
+        match v {
+            Value::Object(obj) => {
+                let obj = unwrap_hit(obj);
+                match fields::article_from_json(&obj, self.opts, p) {
+                    Ok(a) => self.article(a),
+                    Err(reason) => self.problem(Some(n), reason),
+                }
+            }
+            other => self.problem(
+                Some(n),
+                format!("record is a JSON {}, not an object", kind(&other)),
+            ),
+        }
+    }
+
+    /// A whole JSON document: an article, an array of them, or an envelope holding them.
+    fn document(&mut self, v: Value) {
+        match v {
+            Value::Array(items) => {
+                for (i, item) in items.into_iter().enumerate() {
+                    self.record(item, i as u64 + 1, true);
+                }
+            }
+            Value::Object(obj) => {
+                if !fields::has_text(&obj, self.opts) {
+                    if let Some(items) = CONTAINERS
+                        .iter()
+                        .find_map(|k| fields::get(&obj, k))
+                        .and_then(Value::as_array)
+                    {
+                        for (i, item) in items.iter().enumerate() {
+                            self.record(item.clone(), i as u64 + 1, true);
+                        }
+                        return;
+                    }
+                }
+                self.record(Value::Object(obj), 1, false);
+            }
+            other => self.problem(
+                None,
+                format!(
+                    "document is a JSON {}, not an object or array",
+                    kind(&other)
+                ),
+            ),
+        }
+    }
+}
+
+/// Elasticsearch-style hits keep the document under `_source`.
+fn unwrap_hit(mut obj: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(src)) = obj.remove("_source") {
+        let mut src = src;
+        if let Some(id) = obj.remove("_id") {
+            src.entry("_id").or_insert(id);
+        }
+        return src;
+    }
+    obj
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// How a JSON stream is laid out.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Layout {
+    Lines,
+    Array,
+    Document,
+}
+
+/// Decide the layout from the first bytes: `[` → array; several lines each a complete
+/// value → lines; otherwise one (pretty-printed) document.
+pub fn sniff_layout(head: &[u8], jsonl_name: bool) -> Layout {
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = &head[start..];
+    if rest.first() == Some(&b'[') {
+        return Layout::Array;
+    }
+    if jsonl_name {
+        return Layout::Lines;
+    }
+    match rest.iter().position(|&b| b == b'\n') {
+        Some(nl) => {
+            let first = &rest[..nl];
+            let complete = serde_json::from_slice::<Value>(first).is_ok();
+            let more = rest[nl..].iter().any(|b| !b.is_ascii_whitespace());
+            if complete && more {
+                Layout::Lines
+            } else {
+                Layout::Document
+            }
+        }
+        // The first line is longer than the head: a long single line; lines mode streams it.
+        None if rest.len() >= 64 * 1024 => Layout::Lines,
+        None => Layout::Document,
+    }
+}
+
+/// Result of reading one capped line.
+pub enum Line {
+    Eof,
+    Ok,
+    TooLong(u64),
+}
+
+/// Read one `\n`-terminated line into `buf` (cleared first), keeping at most `cap` bytes;
+/// the rest of an over-long line is consumed and discarded.
+pub fn read_line_capped(r: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result<Line> {
+    buf.clear();
+    let mut total: u64 = 0;
+    let mut any = false;
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (&avail[..=i], true),
+            None => (avail, false),
+        };
+        let n = chunk.len();
+        total += n as u64;
+        if buf.len() < cap {
+            let take = n.min(cap - buf.len());
+            buf.extend_from_slice(&chunk[..take]);
+        }
+        r.consume(n);
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(Line::Eof);
+    }
+    if total > cap as u64 {
+        buf.clear();
+        return Ok(Line::TooLong(total));
+    }
+    Ok(Line::Ok)
+}
+
+/// Read JSON from `r` in the given layout, emitting articles and problems.
+pub fn read(r: &mut dyn BufRead, layout: Layout, sink: &mut Sink) -> io::Result<()> {
+    match layout {
+        Layout::Lines => read_lines(r, sink),
+        Layout::Array => {
+            let mut de = serde_json::Deserializer::from_reader(r);
+            let mut n = 0u64;
+            let res = de.deserialize_seq_with(sink, &mut n);
+            if let Err(e) = res {
+                if e.is_io() {
+                    return Err(io::Error::other(e.to_string()));
+                }
+                sink.problem(
+                    Some(e.line() as u64),
+                    format!("malformed JSON array after record {n}, rest of file skipped: {e}"),
+                );
+            }
+            Ok(())
+        }
+        Layout::Document => {
+            let mut limited = io::Read::take(r, MAX_RECORD as u64 + 1);
+            let mut buf = Vec::new();
+            io::Read::read_to_end(&mut limited, &mut buf)?;
+            if buf.len() > MAX_RECORD {
+                sink.problem(
+                    None,
+                    format!(
+                        "JSON document larger than {MAX_RECORD} bytes (record too large), skipped"
+                    ),
+                );
+                return Ok(());
+            }
+            match serde_json::from_slice::<Value>(&buf) {
+                Ok(v) => sink.document(v),
+                Err(e) => sink.problem(Some(e.line() as u64), format!("malformed JSON: {e}")),
+            }
+            Ok(())
+        }
+    }
+}
+
+fn read_lines(r: &mut dyn BufRead, sink: &mut Sink) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(64 * 1024);
+    let mut n = 0u64;
+    loop {
+        let got = read_line_capped(r, &mut buf, MAX_RECORD)?;
+        n += 1;
+        match got {
+            Line::Eof => return Ok(()),
+            Line::TooLong(len) => {
+                sink.problem(
+                    Some(n),
+                    format!("record too large ({len} bytes > {MAX_RECORD}), skipped"),
+                );
+                continue;
+            }
+            Line::Ok => {}
+        }
+        let mut line: &[u8] = &buf;
+        if n == 1 {
+            line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+        }
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let parsed = match serde_json::from_slice::<Value>(line) {
+            Ok(v) => Ok(v),
+            Err(e) if std::str::from_utf8(line).is_err() => {
+                // Legacy-encoded line: decode and retry.
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(line);
+                serde_json::from_str::<Value>(&text).map_err(|_| e)
+            }
+            Err(e) => Err(e),
+        };
+        match parsed {
+            Ok(v) => sink.record(v, n, true),
+            Err(e) => sink.problem(Some(n), format!("malformed JSON line: {e}")),
+        }
+    }
+}
+
+/// Streams the elements of a top-level array into the sink one by one.
+trait SeqWith {
+    fn deserialize_seq_with(&mut self, sink: &mut Sink, n: &mut u64) -> serde_json::Result<()>;
+}
+
+impl<'de, R: serde_json::de::Read<'de>> SeqWith for serde_json::Deserializer<R> {
+    fn deserialize_seq_with(&mut self, sink: &mut Sink, n: &mut u64) -> serde_json::Result<()> {
+        ArraySeed { sink, n }.deserialize(&mut *self)?;
+        self.end()
+    }
+}
+
+struct ArraySeed<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    n: &'s mut u64,
+}
+
+impl<'de> DeserializeSeed<'de> for ArraySeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of article objects")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(v) = seq.next_element::<Value>()? {
+            *self.n += 1;
+            self.sink.record(v, *self.n, true);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(data: &[u8], jsonl_name: bool) -> Vec<Item> {
+        let mut items = Vec::new();
+        let opts = ReadOptions::default();
+        let mut push = |i: Item| items.push(i);
+        let mut sink = Sink {
+            path: Path::new("f"),
+            opts: &opts,
+            on_item: &mut push,
+            counts: Counts::default(),
+        };
+        let layout = sniff_layout(data, jsonl_name);
+        let mut r: &[u8] = data;
+        read(&mut r, layout, &mut sink).unwrap();
+        items
+    }
+
+    fn arts(items: &[Item]) -> Vec<&crate::Article> {
+        items
+            .iter()
+            .filter_map(|i| {
+                if let Item::Article(a) = i {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_with_bad_line_continues() {
+        let items = run(
+            b"{\"text\":\"a\",\"id\":\"x1\"}\n{bad\n\n{\"text\":\"b\"}\n{\"nope\":1}\n",
+            false,
+        );
+        let a = arts(&items);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].id.as_deref(), Some("x1"));
+        assert_eq!(a[0].path, "f#1");
+        assert_eq!(a[1].path, "f#4");
+        let probs: Vec<_> = items
+            .iter()
+            .filter_map(|i| {
+                if let Item::Problem(p) = i {
+                    Some(p)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert_eq!(probs.len(), 2);
+        assert_eq!(probs[0].line, Some(2));
+        assert!(probs[1].reason.contains("no text field"));
+    }
+
+    #[test]
+    fn array_and_single_object_and_envelope() {
+        let a = run(b"[ {\"body\":\"one\"}, {\"content\":\"two\"} ]", false);
+        assert_eq!(arts(&a).len(), 2);
+        assert_eq!(arts(&a)[1].path, "f#2");
+        let one = run(b"{\n  \"title\": \"T\",\n  \"text\": \"x\"\n}\n", false);
+        assert_eq!(arts(&one)[0].path, "f");
+        let g = run(br#"{"response":{"status":"ok","results":[{"webTitle":"W","fields":{"body":"<p>B</p>"}}]}}"#, false);
+        assert_eq!(arts(&g)[0].text, "B");
+    }
+
+    #[test]
+    fn long_line_is_capped() {
+        let mut r: &[u8] = b"aaaaaaaaaa\nbb\n";
+        let mut buf = Vec::new();
+        assert!(matches!(
+            read_line_capped(&mut r, &mut buf, 5).unwrap(),
+            Line::TooLong(11)
+        ));
+        assert!(matches!(
+            read_line_capped(&mut r, &mut buf, 5).unwrap(),
+            Line::Ok
+        ));
+        assert_eq!(buf, b"bb\n");
+        assert!(matches!(
+            read_line_capped(&mut r, &mut buf, 5).unwrap(),
+            Line::Eof
+        ));
+    }
+
+    #[test]
+    fn latin1_line() {
+        let a = run(b"{\"text\":\"caf\xe9\"}\n{\"text\":\"b\"}\n", true);
+        assert_eq!(arts(&a)[0].text, "café");
+    }
+}
