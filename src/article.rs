@@ -41,7 +41,13 @@ impl Article {
     /// article from an unchanged one on re-indexing.
     pub fn content_hash(&self) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for part in [&self.title, &self.date, &self.source, &self.url, &self.author] {
+        for part in [
+            &self.title,
+            &self.date,
+            &self.source,
+            &self.url,
+            &self.author,
+        ] {
             h.update(part.as_deref().unwrap_or("").as_bytes());
             h.update(&[0]);
         }
@@ -72,9 +78,19 @@ mod tests {
 
     #[test]
     fn id_prefers_own_id_then_url_then_text_hash() {
-        let mut a = Article { text: "Hello  world\n".into(), ..Default::default() };
-        let b = Article { text: " Hello world".into(), ..Default::default() };
-        assert_eq!(a.stable_id(), b.stable_id(), "whitespace must not change the id");
+        let mut a = Article {
+            text: "Hello  world\n".into(),
+            ..Default::default()
+        };
+        let b = Article {
+            text: " Hello world".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            a.stable_id(),
+            b.stable_id(),
+            "whitespace must not change the id"
+        );
         assert!(a.stable_id().starts_with("sha:"));
         a.url = Some("https://example.com/x".into());
         assert_eq!(a.stable_id(), "https://example.com/x");
@@ -84,8 +100,14 @@ mod tests {
 
     #[test]
     fn content_hash_changes_with_text() {
-        let a = Article { text: "one".into(), ..Default::default() };
-        let b = Article { text: "two".into(), ..Default::default() };
+        let a = Article {
+            text: "one".into(),
+            ..Default::default()
+        };
+        let b = Article {
+            text: "two".into(),
+            ..Default::default()
+        };
         assert_ne!(a.content_hash(), b.content_hash());
     }
 }

@@ -1,0 +1,182 @@
+//! `whosaid index`: the pipeline into the index writer, with progress, periodic commits and a
+//! run summary.
+//!
+//! Commits happen every `--commit-every` seconds and at the end, always between two articles,
+//! so an interrupted run keeps whole articles only and a re-run completes it (unchanged
+//! articles are recognised by their content hash and skipped).
+
+use super::{report_file_error, report_problem};
+use crate::archive::ReadOptions;
+use crate::cli::IndexArgs;
+use crate::docs::ArticleDocs;
+use crate::error::{Result, EXIT_SKIPPED};
+use crate::index::writer::{IndexSink, Upsert};
+use crate::pipeline::{self, Event, SkipFn};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Counts for the run summary.
+#[derive(Debug, Default)]
+struct Summary {
+    files: u64,
+    bytes: u64,
+    skipped: BTreeMap<&'static str, u64>,
+    problems: u64,
+    articles: u64,
+    added: u64,
+    replaced: u64,
+    unchanged: u64,
+    quotes: u64,
+    places: u64,
+    text_bytes: u64,
+}
+
+pub fn run(args: IndexArgs) -> Result<i32> {
+    let start = Instant::now();
+    let dir = args.index.dir.clone();
+    if args.rebuild {
+        crate::index::remove(&dir)?;
+    }
+    let (index, fields) = crate::index::open_or_create(&dir)?;
+    let threads = args.threads.unwrap_or_else(pipeline::default_threads);
+    // Tantivy's writer threads share the cores with extraction: one is enough for 2 cores.
+    let writer_threads = (threads / 2).max(1);
+    let mut sink = IndexSink::open(&index, fields, &dir, args.memory_mb, writer_threads)?;
+    let existing = Arc::new(sink.existing().clone());
+    let skip: SkipFn =
+        Arc::new(move |id: &str, hash: u64| IndexSink::is_unchanged(&existing, id, hash));
+
+    let show = !args.quiet && std::io::stderr().is_terminal();
+    let bar = progress_bar(show);
+    let verbose = args.verbose;
+    let mut sum = Summary::default();
+    let mut last_commit = Instant::now();
+    let commit_every = Duration::from_secs(args.commit_every.max(1));
+    let opts = ReadOptions {
+        field_map: args.read.field_map.clone(),
+    };
+
+    let outcome = pipeline::run(
+        args.paths.clone(),
+        opts,
+        threads,
+        Some(skip),
+        |ev| -> Result<()> {
+            match ev {
+                Event::FileStart { path, bytes } => {
+                    if verbose {
+                        bar.suspend(|| eprintln!("{}", path.display()));
+                    }
+                    sum.files += 1;
+                    sum.bytes += bytes;
+                }
+                Event::FileDone { path, result } => {
+                    if let Err(e) = result {
+                        *sum.skipped.entry(e.class).or_default() += 1;
+                        bar.suspend(|| report_file_error(&path, &e));
+                    }
+                    bar.set_position(sum.bytes);
+                }
+                Event::Problem(p) => {
+                    sum.problems += 1;
+                    bar.suspend(|| report_problem(&p));
+                }
+                Event::Unchanged { .. } => {
+                    sum.articles += 1;
+                    sum.unchanged += 1;
+                }
+                Event::Article(p) => {
+                    sum.articles += 1;
+                    sum.quotes += p.extraction.quotes.len() as u64;
+                    sum.places += p.extraction.places.len() as u64;
+                    sum.text_bytes += p.text.len() as u64;
+                    let docs = ArticleDocs::new(&p.extraction, p.text);
+                    match sink.upsert(&docs, p.content_hash)? {
+                        Upsert::Added => sum.added += 1,
+                        Upsert::Replaced => sum.replaced += 1,
+                        Upsert::Unchanged => sum.unchanged += 1,
+                    }
+                    if sink.pending() > 0 && last_commit.elapsed() >= commit_every {
+                        sink.commit()?;
+                        last_commit = Instant::now();
+                    }
+                }
+                Event::WalkDone { bytes, .. } => bar.set_length(bytes.max(1)),
+            }
+            bar.set_message(format!(
+                "{} files, {} articles, {} quotes",
+                sum.files, sum.articles, sum.quotes
+            ));
+            Ok(())
+        },
+    );
+    // Whatever happened, keep what was indexed.
+    let finished = sink.finish();
+    bar.finish_and_clear();
+    outcome?;
+    finished?;
+
+    let secs = start.elapsed().as_secs_f64().max(1e-6);
+    if !args.quiet {
+        print_summary(&sum, secs, &dir);
+    }
+    let skipped_any = sum.problems > 0 || sum.skipped.values().sum::<u64>() > 0;
+    Ok(if skipped_any { EXIT_SKIPPED } else { 0 })
+}
+
+fn progress_bar(show: bool) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}  {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(250));
+    bar
+}
+
+fn print_summary(s: &Summary, secs: f64, dir: &std::path::Path) {
+    let skipped: u64 = s.skipped.values().sum();
+    let mb = s.bytes as f64 / 1e6;
+    eprintln!(
+        "whosaid: {} files read ({:.1} MB), {} skipped{}",
+        s.files - skipped.min(s.files),
+        mb,
+        skipped,
+        if skipped > 0 {
+            format!(
+                " ({})",
+                s.skipped
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            String::new()
+        }
+    );
+    if s.problems > 0 {
+        eprintln!(
+            "whosaid: {} bad records or paths skipped inside files",
+            s.problems
+        );
+    }
+    eprintln!(
+        "whosaid: {} articles ({} new, {} replaced, {} unchanged), {} quotes, {} places",
+        s.articles, s.added, s.replaced, s.unchanged, s.quotes, s.places
+    );
+    eprintln!(
+        "whosaid: {:.1}s, {:.1} MB/s of files, {:.1} MB/s of article text; index at {}",
+        secs,
+        mb / secs,
+        s.text_bytes as f64 / 1e6 / secs,
+        dir.display()
+    );
+}

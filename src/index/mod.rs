@@ -1,0 +1,267 @@
+//! The Tantivy index: schema, opening, and turning [`crate::docs`] structs into documents.
+//!
+//! Searching needs only this module and [`crate::docs`]: never the extractor or gazetteer.
+
+pub mod schema;
+pub mod writer;
+
+use crate::docs::{ArticleDocs, PlaceRef};
+use crate::error::{Error, Result};
+use std::path::Path;
+use tantivy::schema::{Facet, Field, Schema};
+use tantivy::{DateTime, Index, TantivyDocument};
+
+/// Field handles, resolved once from the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub doc_type: Field,
+    pub article_id: Field,
+    pub json: Field,
+    pub quote: Field,
+    pub text: Field,
+    pub title: Field,
+    pub speaker: Field,
+    pub speaker_kind: Field,
+    pub kind: Field,
+    pub quote_place: Field,
+    pub article_place: Field,
+    pub source: Field,
+    pub date: Field,
+    pub id_hash: Field,
+    pub content_hash: Field,
+    pub speaker_facet: Field,
+    pub place_facet: Field,
+    pub source_facet: Field,
+    pub year_facet: Field,
+    pub kind_facet: Field,
+}
+
+impl Fields {
+    pub fn new(schema: &Schema) -> Result<Self> {
+        let f = |name: &str| {
+            schema.get_field(name).map_err(|_| {
+                Error::Argument(format!(
+                    "the index has no field `{name}`: it was made by another version of whosaid; re-index with --rebuild"
+                ))
+            })
+        };
+        Ok(Fields {
+            doc_type: f("doc_type")?,
+            article_id: f("article_id")?,
+            json: f("json")?,
+            quote: f("quote")?,
+            text: f("text")?,
+            title: f("title")?,
+            speaker: f("speaker")?,
+            speaker_kind: f("speaker_kind")?,
+            kind: f("kind")?,
+            quote_place: f("quote_place")?,
+            article_place: f("article_place")?,
+            source: f("source")?,
+            date: f("date")?,
+            id_hash: f("id_hash")?,
+            content_hash: f("content_hash")?,
+            speaker_facet: f("speaker_facet")?,
+            place_facet: f("place_facet")?,
+            source_facet: f("source_facet")?,
+            year_facet: f("year_facet")?,
+            kind_facet: f("kind_facet")?,
+        })
+    }
+}
+
+pub const QUOTE: &str = "quote";
+pub const ARTICLE: &str = "article";
+
+/// Opens an existing index (for searching), with whosaid's tokenizers.
+pub fn open(dir: &Path) -> Result<(Index, Fields)> {
+    if !dir.join("meta.json").is_file() {
+        return Err(Error::NoIndex(dir.to_path_buf()));
+    }
+    let index = Index::open_in_dir(dir).map_err(|source| Error::OpenIndex {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    schema::register_tokenizers(&index);
+    let fields = Fields::new(&index.schema())?;
+    Ok((index, fields))
+}
+
+/// Opens the index at `dir`, creating it (and the folder) when absent.
+pub fn open_or_create(dir: &Path) -> Result<(Index, Fields)> {
+    if dir.join("meta.json").is_file() {
+        return open(dir);
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::io(
+            format!("cannot create the index folder {}", dir.display()),
+            e,
+        )
+    })?;
+    let not_empty = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?
+        .next()
+        .is_some();
+    if not_empty {
+        return Err(Error::NotAnIndex {
+            path: dir.to_path_buf(),
+        });
+    }
+    let index =
+        Index::create_in_dir(dir, schema::build_schema()).map_err(|source| Error::OpenIndex {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    schema::register_tokenizers(&index);
+    let fields = Fields::new(&index.schema())?;
+    Ok((index, fields))
+}
+
+/// Removes an index's files (for `--rebuild`), refusing to touch a folder that is not one.
+pub fn remove(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.join("meta.json").is_file() {
+        let empty = std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if empty {
+            return Ok(());
+        }
+        return Err(Error::NotAnIndex {
+            path: dir.to_path_buf(),
+        });
+    }
+    std::fs::remove_dir_all(dir)
+        .map_err(|e| Error::io(format!("cannot remove the old index {}", dir.display()), e))
+}
+
+/// Parses an RFC 3339 date (as readers normalise them) into a Tantivy date.
+pub fn parse_date(s: &str) -> Option<DateTime> {
+    let dt = chrono::DateTime::parse_from_rfc3339(s).ok().or_else(|| {
+        chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d")
+            .ok()?
+            .and_hms_opt(0, 0, 0)
+            .map(|n| n.and_utc().fixed_offset())
+    })?;
+    Some(DateTime::from_timestamp_secs(dt.timestamp()))
+}
+
+fn year_of(date: &Option<String>) -> Option<String> {
+    let d = date.as_deref()?;
+    let y = d.get(..4)?;
+    (y.bytes().all(|b| b.is_ascii_digit()) && parse_date(d).is_some()).then(|| y.to_string())
+}
+
+fn facet(parts: &[&str]) -> Facet {
+    // A "/" inside a name would split it into levels.
+    Facet::from_path(
+        parts
+            .iter()
+            .map(|p| p.trim().replace(['/', '\\'], "-"))
+            .filter(|p| !p.is_empty()),
+    )
+}
+
+fn add_places(doc: &mut TantivyDocument, field: Field, places: &[PlaceRef]) {
+    let mut seen: Vec<&str> = Vec::new();
+    for p in places {
+        for name in p
+            .path
+            .iter()
+            .map(String::as_str)
+            .chain(p.country_code.split('|'))
+        {
+            if !name.is_empty() && !seen.contains(&name) {
+                seen.push(name);
+                doc.add_text(field, name);
+            }
+        }
+    }
+}
+
+fn add_place_facets(doc: &mut TantivyDocument, field: Field, places: &[&PlaceRef]) {
+    let mut seen: Vec<&Vec<String>> = Vec::new();
+    for p in places {
+        if !p.path.is_empty() && !seen.contains(&&p.path) {
+            seen.push(&p.path);
+            let parts: Vec<&str> = p.path.iter().map(String::as_str).collect();
+            doc.add_facet(field, facet(&parts));
+        }
+    }
+}
+
+/// Turns one article's documents into Tantivy documents: the article first, then its quotes.
+pub fn to_tantivy(
+    f: &Fields,
+    docs: &ArticleDocs,
+    id_hash: u64,
+    content_hash: u64,
+) -> Vec<TantivyDocument> {
+    let a = &docs.article;
+    let art = &a.article;
+    let date = art.date.as_deref().and_then(parse_date);
+    let year = year_of(&art.date);
+    let common = |doc: &mut TantivyDocument| {
+        doc.add_text(f.article_id, &art.id);
+        if let Some(t) = &art.title {
+            doc.add_text(f.title, t);
+        }
+        if let Some(s) = &art.source {
+            doc.add_text(f.source, s);
+            doc.add_facet(f.source_facet, facet(&[s]));
+        }
+        if let Some(d) = date {
+            doc.add_date(f.date, d);
+        }
+        if let Some(y) = &year {
+            doc.add_facet(f.year_facet, facet(&[y]));
+        }
+    };
+    let mut out = Vec::with_capacity(1 + docs.quotes.len());
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.doc_type, ARTICLE);
+    common(&mut doc);
+    doc.add_text(f.text, &docs.text);
+    for s in &a.speakers {
+        doc.add_text(f.speaker, s);
+    }
+    add_places(&mut doc, f.article_place, &a.places);
+    add_place_facets(
+        &mut doc,
+        f.place_facet,
+        &a.places.iter().collect::<Vec<_>>(),
+    );
+    doc.add_u64(f.id_hash, id_hash);
+    doc.add_u64(f.content_hash, content_hash);
+    doc.add_text(f.json, serde_json::to_string(a).unwrap_or_default());
+    out.push(doc);
+    for q in &docs.quotes {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.doc_type, QUOTE);
+        common(&mut doc);
+        doc.add_text(f.quote, &q.quote);
+        if let Some(s) = &q.speaker {
+            doc.add_text(f.speaker, s);
+            doc.add_facet(f.speaker_facet, facet(&[s]));
+        }
+        if let Some(k) = &q.speaker_kind {
+            doc.add_text(f.speaker_kind, k);
+        }
+        doc.add_text(f.kind, &q.kind);
+        doc.add_facet(f.kind_facet, facet(&[&q.kind]));
+        add_places(&mut doc, f.quote_place, &q.places);
+        add_places(&mut doc, f.article_place, &q.article_places);
+        let all: Vec<&PlaceRef> = q.places.iter().chain(q.article_places.iter()).collect();
+        add_place_facets(&mut doc, f.place_facet, &all);
+        doc.add_text(f.json, serde_json::to_string(q).unwrap_or_default());
+        out.push(doc);
+    }
+    out
+}
+
+/// xxh3 of an article id, the key of the "already indexed" map.
+pub fn id_hash(id: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(id.as_bytes())
+}

@@ -1,0 +1,204 @@
+//! The index schema, in one place.
+//!
+//! [`FIELDS`] is the single source of truth: the Tantivy schema is built from it, and a test
+//! checks it against `schema/fields.md`, the table users read. Every document stores its
+//! whole serde JSON in `json`; the other fields exist only to be searched, filtered, sorted
+//! or counted.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, STORED,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Tokenizer for prose fields: words, lower-cased, accents folded ("Montréal" = "montreal").
+pub const WORDS: &str = "whosaid_words";
+/// Tokenizer for keyword fields: the whole value, lower-cased.
+pub const KEYWORD: &str = "whosaid_keyword";
+
+/// What kind of field, as written in `schema/fields.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// Full text with positions (phrases), tokenizer [`WORDS`].
+    Text,
+    /// A keyword matched whole and case-insensitively, tokenizer [`KEYWORD`].
+    Keyword,
+    /// Exact string, not tokenized.
+    Raw,
+    /// Stored only, not searchable.
+    Stored,
+    Date,
+    U64,
+    Facet,
+}
+
+impl FieldType {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::Text => "text",
+            FieldType::Keyword => "keyword",
+            FieldType::Raw => "raw",
+            FieldType::Stored => "stored",
+            FieldType::Date => "date",
+            FieldType::U64 => "u64",
+            FieldType::Facet => "facet",
+        }
+    }
+}
+
+/// One field of the index.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub ty: FieldType,
+    /// Which documents carry it: "quote", "article" or "both".
+    pub on: &'static str,
+    pub doc: &'static str,
+}
+
+macro_rules! field {
+    ($name:literal, $ty:ident, $on:literal, $doc:literal) => {
+        FieldSpec {
+            name: $name,
+            ty: FieldType::$ty,
+            on: $on,
+            doc: $doc,
+        }
+    };
+}
+
+/// Every field of the index. Keep `schema/fields.md` in step (a test checks it).
+pub const FIELDS: &[FieldSpec] = &[
+    field!("doc_type", Raw, "both", "`quote` or `article`"),
+    field!(
+        "article_id",
+        Raw,
+        "both",
+        "the article's stable id; deleting it removes the article and its quotes"
+    ),
+    field!(
+        "json",
+        Stored,
+        "both",
+        "the whole document as JSON (`QuoteDoc` or `ArticleDoc`, see `search.schema.json`)"
+    ),
+    field!("quote", Text, "quote", "the quote text"),
+    field!(
+        "text",
+        Text,
+        "article",
+        "the article body (indexed, not stored)"
+    ),
+    field!("title", Text, "both", "the article title"),
+    field!(
+        "speaker",
+        Text,
+        "both",
+        "canonical speaker (on articles: every speaker)"
+    ),
+    field!("speaker_kind", Raw, "quote", "`person` or `organisation`"),
+    field!("kind", Raw, "quote", "`direct`, `mixed` or `indirect`"),
+    field!(
+        "quote_place",
+        Keyword,
+        "quote",
+        "places named in the quote, with every ancestor and the country code"
+    ),
+    field!(
+        "article_place",
+        Keyword,
+        "both",
+        "places of the article, with every ancestor and the country code"
+    ),
+    field!("source", Keyword, "both", "publisher or site"),
+    field!(
+        "date",
+        Date,
+        "both",
+        "publication date, UTC, seconds; fast field for sorting"
+    ),
+    field!(
+        "id_hash",
+        U64,
+        "article",
+        "xxh3 of the article id (fast field; finds unchanged articles on re-index)"
+    ),
+    field!(
+        "content_hash",
+        U64,
+        "article",
+        "xxh3 of the article's content (fast field)"
+    ),
+    field!("speaker_facet", Facet, "quote", "`/Ilham Aliyev`"),
+    field!(
+        "place_facet",
+        Facet,
+        "both",
+        "`/Country/Region/City` for each place of the quote and of its article"
+    ),
+    field!("source_facet", Facet, "both", "`/BBC`"),
+    field!("year_facet", Facet, "both", "`/2020`"),
+    field!("kind_facet", Facet, "quote", "`/direct`"),
+];
+
+/// Builds the Tantivy schema from [`FIELDS`].
+pub fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    for f in FIELDS {
+        match f.ty {
+            FieldType::Text => {
+                let idx = TextFieldIndexing::default()
+                    .set_tokenizer(WORDS)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                b.add_text_field(f.name, TextOptions::default().set_indexing_options(idx));
+            }
+            FieldType::Keyword => {
+                let idx = TextFieldIndexing::default()
+                    .set_tokenizer(KEYWORD)
+                    .set_index_option(IndexRecordOption::Basic);
+                b.add_text_field(f.name, TextOptions::default().set_indexing_options(idx));
+            }
+            FieldType::Raw => {
+                let idx = TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_index_option(IndexRecordOption::Basic);
+                b.add_text_field(f.name, TextOptions::default().set_indexing_options(idx));
+            }
+            FieldType::Stored => {
+                b.add_text_field(f.name, STORED);
+            }
+            FieldType::Date => {
+                let opts = DateOptions::default()
+                    .set_indexed()
+                    .set_fast()
+                    .set_precision(DateTimePrecision::Seconds);
+                b.add_date_field(f.name, opts);
+            }
+            FieldType::U64 => {
+                b.add_u64_field(f.name, NumericOptions::default().set_fast());
+            }
+            FieldType::Facet => {
+                b.add_facet_field(f.name, FacetOptions::default());
+            }
+        }
+    }
+    b.build()
+}
+
+/// Registers whosaid's tokenizers on an index: needed after every create or open.
+pub fn register_tokenizers(index: &Index) {
+    let words = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let keyword = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(WORDS, words);
+    index.tokenizers().register(KEYWORD, keyword);
+}

@@ -1,0 +1,191 @@
+//! The streaming pipeline shared by `index` and `extract`:
+//! walk → read (one thread) → extract (N threads) → the caller, in archive order.
+//!
+//! Channels between the stages are bounded, so memory stays flat whatever the archive size:
+//! a slow consumer (the index writer) holds the readers back. Every event carries a sequence
+//! number and the consumer sees them in order, so output is deterministic whatever the
+//! thread count.
+
+use crate::archive::{self, FileError, FileStats, Item, Problem, ReadOptions};
+use crate::extract::{Extraction, Extractor};
+use crate::Article;
+use crossbeam_channel::{bounded, Receiver, Sender};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Decides, before extraction, that an article is already indexed as it is: (id, content hash).
+pub type SkipFn = Arc<dyn Fn(&str, u64) -> bool + Send + Sync>;
+
+/// An article after extraction.
+#[derive(Debug)]
+pub struct Processed {
+    pub extraction: Extraction,
+    pub text: String,
+    pub content_hash: u64,
+}
+
+/// What the pipeline reports, in archive order.
+#[derive(Debug)]
+pub enum Event {
+    /// A file is about to be read.
+    FileStart {
+        path: PathBuf,
+        bytes: u64,
+    },
+    /// A file was read (Ok) or skipped whole (Err).
+    FileDone {
+        path: PathBuf,
+        result: Result<FileStats, FileError>,
+    },
+    /// A bad record inside a file, or a path the walk could not follow.
+    Problem(Problem),
+    Article(Box<Processed>),
+    /// An article already in the index with the same content.
+    Unchanged {
+        id: String,
+    },
+    /// The walk is over: how many files and bytes there are in all.
+    WalkDone {
+        files: u64,
+        bytes: u64,
+    },
+}
+
+enum Work {
+    Extract(Article),
+    Pass(Event),
+}
+
+const QUEUE: usize = 256;
+
+/// Runs the pipeline, calling `consume` with each event in order. Stops early (dropping the
+/// rest) when `consume` returns an error, which is then returned.
+pub fn run<E>(
+    paths: Vec<PathBuf>,
+    opts: ReadOptions,
+    threads: usize,
+    skip: Option<SkipFn>,
+    mut consume: impl FnMut(Event) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = threads.max(1);
+    let (work_tx, work_rx) = bounded::<(u64, Work)>(QUEUE);
+    let (out_tx, out_rx) = bounded::<(u64, Event)>(QUEUE);
+
+    let reader = std::thread::spawn(move || read_all(paths, opts, work_tx));
+    let workers: Vec<_> = (0..threads)
+        .map(|_| {
+            let rx = work_rx.clone();
+            let tx = out_tx.clone();
+            let skip = skip.clone();
+            std::thread::spawn(move || extract_all(rx, tx, skip))
+        })
+        .collect();
+    drop(work_rx);
+    drop(out_tx);
+
+    let result = reorder(out_rx, &mut consume);
+    // On early exit the receiver is dropped: senders fail and the threads end.
+    let _ = reader.join();
+    for w in workers {
+        let _ = w.join();
+    }
+    result
+}
+
+fn reorder<E>(
+    rx: Receiver<(u64, Event)>,
+    consume: &mut impl FnMut(Event) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut next = 0u64;
+    let mut waiting: BTreeMap<u64, Event> = BTreeMap::new();
+    for (seq, ev) in rx {
+        waiting.insert(seq, ev);
+        while let Some(ev) = waiting.remove(&next) {
+            consume(ev)?;
+            next += 1;
+        }
+    }
+    // Anything left means a thread died; deliver what we have in order.
+    for (_, ev) in waiting {
+        consume(ev)?;
+    }
+    Ok(())
+}
+
+fn read_all(paths: Vec<PathBuf>, opts: ReadOptions, tx: Sender<(u64, Work)>) {
+    let mut seq = 0u64;
+    let mut send = |w: Work| -> bool {
+        let ok = tx.send((seq, w)).is_ok();
+        seq += 1;
+        ok
+    };
+    let (mut files, mut bytes) = (0u64, 0u64);
+    for entry in archive::walk(&paths) {
+        let path = match entry {
+            Ok(p) => p,
+            Err(problem) => {
+                if !send(Work::Pass(Event::Problem(problem))) {
+                    return;
+                }
+                continue;
+            }
+        };
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        files += 1;
+        bytes += size;
+        if !send(Work::Pass(Event::FileStart {
+            path: path.clone(),
+            bytes: size,
+        })) {
+            return;
+        }
+        let mut alive = true;
+        let result = archive::read_file(&path, &opts, &mut |item| {
+            if !alive {
+                return;
+            }
+            alive = match item {
+                Item::Article(a) => send(Work::Extract(a)),
+                Item::Problem(p) => send(Work::Pass(Event::Problem(p))),
+            };
+        });
+        if !alive || !send(Work::Pass(Event::FileDone { path, result })) {
+            return;
+        }
+    }
+    send(Work::Pass(Event::WalkDone { files, bytes }));
+}
+
+fn extract_all(rx: Receiver<(u64, Work)>, tx: Sender<(u64, Event)>, skip: Option<SkipFn>) {
+    let extractor = Extractor::new();
+    for (seq, work) in rx {
+        let ev = match work {
+            Work::Pass(ev) => ev,
+            Work::Extract(article) => {
+                let content_hash = article.content_hash();
+                let id = article.stable_id();
+                if skip.as_ref().map(|f| f(&id, content_hash)).unwrap_or(false) {
+                    Event::Unchanged { id }
+                } else {
+                    let extraction = extractor.extract(&article);
+                    Event::Article(Box::new(Processed {
+                        extraction,
+                        text: article.text,
+                        content_hash,
+                    }))
+                }
+            }
+        };
+        if tx.send((seq, ev)).is_err() {
+            return;
+        }
+    }
+}
+
+/// The number of extraction threads to use when the user does not say.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+}

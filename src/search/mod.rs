@@ -1,0 +1,326 @@
+//! Searching the index: query → hits with snippets, plus facet counts over the whole match.
+//!
+//! Opening an index and searching it needs only [`crate::index`] and [`crate::docs`]; the
+//! extractor and the gazetteer are never loaded, so a search starts in milliseconds.
+
+pub mod query;
+pub mod render;
+
+use crate::docs::{ArticleDoc, QuoteDoc};
+use crate::error::{Error, Result};
+use crate::extract::QuoteKind;
+use crate::index::{self, Fields};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use tantivy::schema::{Facet, Value};
+use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument};
+
+/// Largest `--limit` accepted.
+pub const MAX_LIMIT: usize = 10_000;
+/// Largest `--offset` accepted.
+pub const MAX_OFFSET: usize = 1_000_000;
+/// How many values each facet lists.
+pub const FACET_TOP: usize = 20;
+
+/// Where `--place` looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PlaceIn {
+    /// Places named in the quote or in its article.
+    #[default]
+    Any,
+    Quote,
+    Article,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Relevance,
+    Date,
+}
+
+/// A search, as the command line describes it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub speaker: Option<String>,
+    pub place: Option<String>,
+    pub place_in: PlaceIn,
+    pub source: Option<String>,
+    pub since: Option<DateTime>,
+    pub until: Option<DateTime>,
+    pub kind: Option<QuoteKind>,
+    pub articles: bool,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortBy,
+    /// Drill the place facet into this place path (`France`, `United States/Texas`).
+    pub facet_place: Option<String>,
+}
+
+/// One facet value and how many matched documents carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetValue {
+    pub value: String,
+    /// The full path for hierarchical facets (`France/Île-de-France/Paris`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    pub count: u64,
+}
+
+/// A quote hit: the stored document plus its score and snippet.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteHit {
+    pub quote: String,
+    pub speaker: Option<String>,
+    pub speaker_title: Option<String>,
+    pub speaker_kind: Option<String>,
+    pub cue: Option<String>,
+    pub kind: String,
+    pub places: Vec<String>,
+    pub article_places: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+    pub article: crate::docs::ArticleRef,
+    pub snippet: String,
+    pub score: Option<f32>,
+    #[serde(skip)]
+    pub highlights: Vec<std::ops::Range<usize>>,
+    #[serde(skip)]
+    pub snippet_plain: String,
+}
+
+/// An article hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleHit {
+    #[serde(flatten)]
+    pub article: crate::docs::ArticleRef,
+    pub quotes: usize,
+    pub speakers: Vec<String>,
+    pub places: Vec<String>,
+    pub score: Option<f32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Hit {
+    Quote(QuoteHit),
+    Article(ArticleHit),
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: BTreeMap<String, Vec<FacetValue>>,
+}
+
+/// An opened index, ready to answer many searches.
+pub struct Searcher {
+    index: Index,
+    fields: Fields,
+    reader: IndexReader,
+}
+
+impl Searcher {
+    /// Opens the index read-only (no lock is taken, so this works while an indexer runs and on
+    /// a read-only folder).
+    pub fn open(dir: &Path) -> Result<Self> {
+        let (index, fields) = index::open(dir)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|source| Error::OpenIndex {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        Ok(Searcher {
+            index,
+            fields,
+            reader,
+        })
+    }
+
+    /// Sees the latest commit (for long-lived searchers).
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        if req.limit > MAX_LIMIT {
+            return Err(Error::Argument(format!(
+                "--limit {} is above the maximum of {MAX_LIMIT}",
+                req.limit
+            )));
+        }
+        if req.offset > MAX_OFFSET {
+            return Err(Error::Argument(format!(
+                "--offset {} is above the maximum of {MAX_OFFSET}",
+                req.offset
+            )));
+        }
+        let f = &self.fields;
+        let built = query::build(&self.index, f, req)?;
+        let searcher = self.reader.searcher();
+
+        let mut multi = MultiCollector::new();
+        let count_handle = multi.add_collector(Count);
+        let facet_specs = facet_specs(req, f);
+        let facet_handles: Vec<_> = facet_specs
+            .iter()
+            .map(|(name, field, root)| {
+                let mut c = FacetCollector::for_field(self.index.schema().get_field_name(*field));
+                c.add_facet(root.clone());
+                (name.to_string(), root.clone(), multi.add_collector(c))
+            })
+            .collect();
+        let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+        let (scored, mut fruit): (Vec<(Option<f32>, DocAddress)>, _) = match req.sort {
+            SortBy::Relevance => {
+                let h = multi.add_collector(top);
+                let mut fruit = searcher.search(&*built.full, &multi)?;
+                let docs = h
+                    .extract(&mut fruit)
+                    .into_iter()
+                    .map(|(s, a)| (Some(s), a))
+                    .collect();
+                (docs, fruit)
+            }
+            SortBy::Date => {
+                let h =
+                    multi.add_collector(top.order_by_fast_field::<DateTime>("date", Order::Desc));
+                let mut fruit = searcher.search(&*built.full, &multi)?;
+                let docs = h
+                    .extract(&mut fruit)
+                    .into_iter()
+                    .map(|(_, a)| (None, a))
+                    .collect();
+                (docs, fruit)
+            }
+        };
+        let total = count_handle.extract(&mut fruit);
+        let mut facets = BTreeMap::new();
+        for (name, root, handle) in facet_handles {
+            let counts: FacetCounts = handle.extract(&mut fruit);
+            facets.insert(name.clone(), facet_values(&counts, &root, &name));
+        }
+
+        let mut snippets = SnippetGenerator::create(&searcher, &*built.text_query, f.quote)?;
+        snippets.set_max_num_chars(240);
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, addr) in scored.into_iter().take(req.limit) {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let json = doc
+                .get_first(f.json)
+                .and_then(|v| v.as_str())
+                .unwrap_or("{}");
+            if req.articles {
+                let a: ArticleDoc = serde_json::from_str(json)
+                    .map_err(|e| Error::Argument(format!("corrupt stored article: {e}")))?;
+                hits.push(Hit::Article(ArticleHit {
+                    article: a.article,
+                    quotes: a.quotes,
+                    speakers: a.speakers,
+                    places: a.places.into_iter().map(|p| p.name).collect(),
+                    score,
+                }));
+            } else {
+                let q: QuoteDoc = serde_json::from_str(json)
+                    .map_err(|e| Error::Argument(format!("corrupt stored quote: {e}")))?;
+                let snip = snippets.snippet(&q.quote);
+                let (snippet, snippet_plain, highlights) = snippet_parts(&snip, &q.quote);
+                hits.push(Hit::Quote(QuoteHit {
+                    places: q.places.iter().map(|p| p.name.clone()).collect(),
+                    article_places: q.article_places.iter().map(|p| p.name.clone()).collect(),
+                    quote: q.quote,
+                    speaker: q.speaker,
+                    speaker_title: q.speaker_title,
+                    speaker_kind: q.speaker_kind,
+                    cue: q.cue,
+                    kind: q.kind,
+                    start: q.start,
+                    end: q.end,
+                    article: q.article,
+                    snippet,
+                    score,
+                    highlights,
+                    snippet_plain,
+                }));
+            }
+        }
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+        })
+    }
+}
+
+/// (facet name, field, root) for each facet counted.
+fn facet_specs(
+    req: &SearchRequest,
+    f: &Fields,
+) -> Vec<(&'static str, tantivy::schema::Field, Facet)> {
+    let place_root = match req
+        .facet_place
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        Some(p) => Facet::from_path(p.split('/').map(str::trim).filter(|s| !s.is_empty())),
+        None => Facet::root(),
+    };
+    let mut out = vec![
+        ("place", f.place_facet, place_root),
+        ("source", f.source_facet, Facet::root()),
+        ("year", f.year_facet, Facet::root()),
+    ];
+    if !req.articles {
+        out.push(("speaker", f.speaker_facet, Facet::root()));
+        out.push(("kind", f.kind_facet, Facet::root()));
+    }
+    out
+}
+
+fn facet_values(counts: &FacetCounts, root: &Facet, name: &str) -> Vec<FacetValue> {
+    let mut vals: Vec<FacetValue> = counts
+        .get(root.clone())
+        .map(|(facet, count)| {
+            let parts: Vec<String> = facet.to_path().iter().map(|s| s.to_string()).collect();
+            FacetValue {
+                value: parts.last().cloned().unwrap_or_default(),
+                path: (name == "place").then(|| parts.join("/")),
+                count,
+            }
+        })
+        .collect();
+    if name == "year" {
+        vals.sort_by(|a, b| b.value.cmp(&a.value));
+    } else {
+        vals.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    vals.truncate(FACET_TOP);
+    vals
+}
+
+/// (HTML snippet, plain snippet, highlight ranges in the plain snippet).
+fn snippet_parts(snip: &Snippet, quote: &str) -> (String, String, Vec<std::ops::Range<usize>>) {
+    if snip.fragment().is_empty() {
+        let plain: String = quote.chars().take(240).collect();
+        let html = plain
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        return (html, plain, Vec::new());
+    }
+    (
+        snip.to_html(),
+        snip.fragment().to_string(),
+        snip.highlighted().to_vec(),
+    )
+}
