@@ -6,18 +6,382 @@
 //!   `whosaid search` never pays for it.
 //! - `Geoparser::find(&self, text: &str) -> Vec<Place>` — places in document order, with
 //!   `start`/`end` as **byte** offsets into `text` (the caller converts to code points).
+//!
+//! Pipeline: [`matcher`] finds leftmost-longest gazetteer hits over capitalised tokens,
+//! [`filters`] drops hits that are people or ordinary words, [`resolve`] picks one entry per
+//! hit from a prior plus the places the rest of the article names.
 
-use crate::extract::Place;
+mod filters;
+mod gazetteer;
+mod matcher;
+mod resolve;
 
-/// PLACEHOLDER until the places module lands: finds nothing.
-pub struct Geoparser;
+use crate::extract::{Place, PlaceKind};
+use filters::{is_org_word, Lexicon};
+use gazetteer::{FormKind, Gazetteer, GAZETTEER_TSV};
+use matcher::{candidates, tokenize, Candidate, Tok};
+use resolve::{agreed_country, best, Context};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The geoparser: gazetteer index plus lexicons, built once.
+pub struct Geoparser {
+    gaz: Gazetteer,
+    lex: Lexicon,
+}
+
+/// A hit that survived the filters, with what resolution needs to know about it.
+struct Hit {
+    cand: Candidate,
+    /// A common English word ("Mobile", "Split"): needs place evidence to count.
+    weak: bool,
+    /// An upper-case dateline at the start of a line ("MOSCOW (Reuters) -").
+    dateline: bool,
+    /// Index of the hit right after ", " ("Paris, Texas").
+    container: Option<usize>,
+    /// Index of the hit right before ", ".
+    contained: Option<usize>,
+}
 
 impl Geoparser {
     pub fn embedded() -> &'static Geoparser {
-        static G: Geoparser = Geoparser;
-        &G
+        static G: OnceLock<Geoparser> = OnceLock::new();
+        G.get_or_init(|| Geoparser::new(GAZETTEER_TSV))
     }
-    pub fn find(&self, _text: &str) -> Vec<Place> {
-        Vec::new()
+
+    fn new(tsv: &str) -> Geoparser {
+        Geoparser {
+            gaz: Gazetteer::parse(tsv),
+            lex: Lexicon::build(),
+        }
+    }
+
+    pub fn find(&self, text: &str) -> Vec<Place> {
+        let toks = tokenize(text);
+        let cands = candidates(&self.gaz, text, &toks);
+        let hits = self.filter(text, &toks, cands);
+        self.resolve(text, &toks, hits)
+    }
+
+    /// Drops hits that are people, and marks common-word hits and datelines.
+    fn filter(&self, text: &str, toks: &[Tok], cands: Vec<Candidate>) -> Vec<Hit> {
+        let in_hit: HashSet<usize> = cands.iter().flat_map(|c| c.t0..c.t1).collect();
+        let pairs = self.name_pairs(text, toks, &cands);
+        let mut surnames: HashSet<String> = HashSet::new();
+        let mut keep: Vec<Option<Candidate>> = Vec::with_capacity(cands.len());
+        for c in cands {
+            if pairs.contains(&c.t0) || self.is_person(text, toks, &c, &in_hit) {
+                surnames.insert(c.key.clone());
+                keep.push(None);
+            } else {
+                keep.push(Some(c));
+            }
+        }
+        // A surname once seen with a first name or title stays a person ("Warren said").
+        let mut hits: Vec<Hit> = keep
+            .into_iter()
+            .flatten()
+            .filter(|c| {
+                !(surnames.contains(&c.key)
+                    && c.t1 - c.t0 == 1
+                    && !c.forms.iter().any(|f| f.kind == FormKind::Demonym))
+            })
+            .map(|c| {
+                let weak = c.t1 - c.t0 == 1 && self.lex.is_common_word(&c.key)
+                    || c.forms.iter().all(|f| f.abbreviation);
+                let dateline = is_dateline(text, toks, &c);
+                Hit {
+                    cand: c,
+                    weak,
+                    dateline,
+                    container: None,
+                    contained: None,
+                }
+            })
+            .collect();
+        for i in 1..hits.len() {
+            let (a, b) = (&hits[i - 1].cand, &hits[i].cand);
+            if b.t0 == a.t1 && text.get(a.end..b.start) == Some(", ") {
+                hits[i - 1].container = Some(i);
+                hits[i].contained = Some(i - 1);
+            }
+        }
+        hits
+    }
+
+    /// Two adjacent one-word hits that read as first name + surname ("Michael Jordan"):
+    /// the first is a common first name and not a country or big city, the second no admin1.
+    fn name_pairs(&self, text: &str, toks: &[Tok], cands: &[Candidate]) -> HashSet<usize> {
+        let mut out = HashSet::new();
+        let entry = |f: &gazetteer::Form| &self.gaz.entries[f.entry as usize];
+        for w in cands.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            if a.t1 - a.t0 != 1 || b.t1 - b.t0 != 1 || b.t0 != a.t1 {
+                continue;
+            }
+            let (ta, tb) = (toks[a.t0], toks[b.t0]);
+            if text.get(ta.end..tb.start) != Some(" ") || ta.upper || tb.upper {
+                continue;
+            }
+            let a_small = a.forms.iter().all(|f| {
+                let e = entry(f);
+                f.kind != FormKind::Demonym
+                    && matches!(e.kind, PlaceKind::City | PlaceKind::Admin1)
+                    && e.population < 1_000_000
+            });
+            let b_ok = b
+                .forms
+                .iter()
+                .all(|f| f.kind != FormKind::Demonym && entry(f).kind != PlaceKind::Admin1);
+            if a_small && b_ok && self.lex.is_first_name(&text[ta.start..ta.end]) {
+                out.insert(a.t0);
+                out.insert(b.t0);
+            }
+        }
+        out
+    }
+
+    /// Person cues around a single-token, non-demonym hit.
+    fn is_person(&self, text: &str, toks: &[Tok], c: &Candidate, in_hit: &HashSet<usize>) -> bool {
+        if c.t1 - c.t0 != 1 || c.forms.iter().any(|f| f.kind == FormKind::Demonym) {
+            return false;
+        }
+        let tok = toks[c.t0];
+        let word = &text[tok.start..tok.end];
+        let kinds = |k: PlaceKind| {
+            c.forms
+                .iter()
+                .any(|f| self.gaz.entries[f.entry as usize].kind == k)
+        };
+        if c.t0 > 0 {
+            let p = toks[c.t0 - 1];
+            let sep = &text[p.end..tok.start];
+            let pw = &text[p.start..p.end];
+            if (sep == " " || sep == ". ") && p.cap && self.lex.is_title(pw) {
+                return true;
+            }
+            if sep == " "
+                && p.cap
+                && !p.upper
+                && !in_hit.contains(&(c.t0 - 1))
+                && (self.lex.is_first_name(pw)
+                    || (self.lex.is_word_name(pw) && !sentence_initial(text, toks, c.t0 - 1)))
+            {
+                return true;
+            }
+        }
+        if let Some(&n) = toks.get(c.t1) {
+            let sep = &text[tok.end..n.start];
+            let nw = &text[n.start..n.end];
+            if sep == " " {
+                // "Paris Hilton", "Austin Powers": a first-name city before a surname
+                if n.cap
+                    && !n.upper
+                    && !tok.upper
+                    && !kinds(PlaceKind::Country)
+                    && !in_hit.contains(&c.t1)
+                    && !is_org_word(nw)
+                    && self.lex.is_first_name(word)
+                {
+                    return true;
+                }
+                // "Houston said": a town name as the subject of a speech verb
+                if self.lex.is_speech_verb(nw)
+                    && !kinds(PlaceKind::Country)
+                    && !kinds(PlaceKind::Admin1)
+                    && !kinds(PlaceKind::Region)
+                    && c.forms
+                        .iter()
+                        .all(|f| self.gaz.entries[f.entry as usize].population < 2_000_000)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Resolves hits in two passes: unambiguous hits and datelines vote, then all are scored.
+    fn resolve(&self, text: &str, toks: &[Tok], hits: Vec<Hit>) -> Vec<Place> {
+        let g = &self.gaz;
+        let mut ctx = Context::default();
+        for h in &hits {
+            if h.weak && !h.dateline {
+                continue;
+            }
+            if let Some(e) = agreed_country(g, &h.cand.forms) {
+                let w = if h.dateline { 3.0 } else { 1.0 };
+                if let Some(entry) = g.entries.get(e) {
+                    // only vote for admin1 when all forms agree on it too
+                    let same_a1 = h.cand.forms.iter().all(|f| {
+                        g.entries
+                            .get(f.entry as usize)
+                            .is_some_and(|x| x.admin1_code == entry.admin1_code)
+                    });
+                    if same_a1 {
+                        ctx.add(entry, w);
+                    } else {
+                        let mut country_only = entry.clone();
+                        country_only.admin1_code.clear();
+                        ctx.add(&country_only, w);
+                    }
+                }
+            }
+        }
+        // First pass with the unambiguous votes, then let confident picks vote as well.
+        let mut picks: Vec<Option<(usize, f64, f64)>> = Vec::with_capacity(hits.len());
+        for h in &hits {
+            picks.push(self.pick(&hits, h, &ctx));
+        }
+        let mut ctx2 = Context::default();
+        for (h, p) in hits.iter().zip(&picks) {
+            if let Some((fi, _, margin)) = p {
+                if h.weak && !h.dateline {
+                    continue;
+                }
+                let single = agreed_country(g, &h.cand.forms).is_some();
+                if single || *margin >= 2.0 {
+                    let w = if h.dateline {
+                        3.0
+                    } else if single {
+                        1.0
+                    } else {
+                        0.5
+                    };
+                    if let Some(e) = g.entries.get(h.cand.forms[*fi].entry as usize) {
+                        ctx2.add(e, w);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(hits.len());
+        for h in &hits {
+            let Some((fi, _, _)) = self.pick(&hits, h, &ctx2) else {
+                continue;
+            };
+            let Some(form) = h.cand.forms.get(fi) else {
+                continue;
+            };
+            let Some(e) = g.entries.get(form.entry as usize) else {
+                continue;
+            };
+            if h.weak && !self.weak_ok(text, toks, &hits, h, e, &ctx2) {
+                continue;
+            }
+            out.push(to_place(text, &h.cand, e));
+        }
+        out
+    }
+
+    fn pick(&self, hits: &[Hit], h: &Hit, ctx: &Context) -> Option<(usize, f64, f64)> {
+        let container = h
+            .container
+            .and_then(|i| hits.get(i))
+            .map(|x| x.cand.forms.as_slice());
+        let contained = h
+            .contained
+            .and_then(|i| hits.get(i))
+            .map(|x| x.cand.forms.as_slice());
+        best(&self.gaz, &h.cand.forms, ctx, container, contained)
+    }
+
+    /// A common-word hit counts with a dateline, a ", State" container, or a locative
+    /// preposition before it in an article already about that country.
+    fn weak_ok(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        hits: &[Hit],
+        h: &Hit,
+        e: &gazetteer::Entry,
+        ctx: &Context,
+    ) -> bool {
+        if h.dateline {
+            return true;
+        }
+        if let Some(c) = h.container.and_then(|i| hits.get(i)) {
+            if c.cand.forms.iter().any(|f| {
+                self.gaz
+                    .entries
+                    .get(f.entry as usize)
+                    .is_some_and(|o| resolve::contains(o, e))
+            }) {
+                return true;
+            }
+        }
+        if h.cand.forms.iter().all(|f| f.abbreviation) {
+            // "Ga.", "Calif." after a comma or in "(D-Calif.)"
+            let before = &text[..h.cand.start];
+            return before.ends_with(", ") || before.ends_with('-') || before.ends_with('(');
+        }
+        if h.cand.t0 > 0 {
+            let p = toks[h.cand.t0 - 1];
+            let pw = &text[p.start..p.end];
+            let locative = matches!(
+                pw,
+                "in" | "at" | "from" | "near" | "to" | "outside" | "around" | "of"
+            );
+            if locative && ctx.country_weight(e) >= 1.0 {
+                return true;
+            }
+        }
+        false
     }
 }
+
+/// Whether token `i` opens a sentence (text start, or after . ! ? : or a quote mark).
+fn sentence_initial(text: &str, toks: &[Tok], i: usize) -> bool {
+    let from = if i == 0 { 0 } else { toks[i - 1].end };
+    let between = text.get(from..toks[i].start).unwrap_or("");
+    i == 0 || between.contains(['.', '!', '?', ':', '"', '\u{201c}', '\n'])
+}
+
+/// An upper-case hit at the start of a line followed by a dateline mark: "(", "—", "–", "-".
+fn is_dateline(text: &str, toks: &[Tok], c: &Candidate) -> bool {
+    if !toks[c.t0..c.t1].iter().all(|t| t.upper || !t.cap) {
+        return false;
+    }
+    let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..c.start].trim().is_empty() {
+        return false;
+    }
+    // allow ", N.M." or ", Texas" between the city and the mark
+    let rest = &text[c.end..];
+    let window: String = rest.chars().take(30).collect();
+    let cut = window
+        .find(|ch: char| {
+            ch == '(' || ch == '\u{2014}' || ch == '\u{2013}' || ch == '-' || ch == ':'
+        })
+        .map(|i| &window[..i]);
+    match cut {
+        Some(between) => between
+            .chars()
+            .all(|ch| ch.is_alphabetic() || ch == ',' || ch == '.' || ch == ' '),
+        None => false,
+    }
+}
+
+fn to_place(text: &str, c: &Candidate, e: &gazetteer::Entry) -> Place {
+    let (country, admin1) = match e.kind {
+        PlaceKind::Country => (Some(e.name.clone()), None),
+        PlaceKind::Admin1 => (e.country.clone(), Some(e.name.clone())),
+        PlaceKind::City => (e.country.clone(), e.admin1.clone()),
+        PlaceKind::Region => (e.country.clone(), None),
+    };
+    Place {
+        start: c.start,
+        end: c.end,
+        text: text.get(c.start..c.end).unwrap_or("").to_string(),
+        name: e.name.clone(),
+        kind: e.kind,
+        country_code: e.country_code.clone(),
+        country,
+        admin1,
+        lat: e.lat,
+        lon: e.lon,
+        geonames_id: e.geonames_id,
+    }
+}
+
+#[cfg(test)]
+mod tests;

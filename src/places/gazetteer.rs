@@ -1,0 +1,365 @@
+//! The gazetteer: the embedded `data/gazetteer/gazetteer.tsv` parsed once into flat entries
+//! plus one hash index from accent-folded, lower-cased token sequences to the entries that
+//! carry that name, alias or demonym.
+//!
+//! Why a token-key hash instead of a string automaton: the matcher walks capitalised tokens
+//! and extends them one token at a time, so an index keyed by "folded tokens joined by one
+//! space" makes "Nagorno-Karabakh", "Nagorno Karabakh", "Montréal" and "Montreal" all meet
+//! the same key, and costs one hash probe per candidate n-gram.
+
+use crate::extract::PlaceKind;
+use std::collections::HashMap;
+
+/// The gazetteer file, compiled into the binary.
+pub(crate) const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer/gazetteer.tsv");
+
+/// How a surface form relates to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FormKind {
+    /// The canonical name.
+    Name,
+    /// An alias, abbreviation or former name.
+    Alias,
+    /// A demonym or adjective ("French", "Armenians").
+    Demonym,
+}
+
+/// One gazetteer row.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub name: String,
+    pub kind: PlaceKind,
+    pub country_code: String,
+    /// GeoNames admin1 code ("US.TX"), empty when none.
+    pub admin1_code: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    pub geonames_id: Option<u64>,
+    /// Country name, resolved through `country_code` (single-country entries only).
+    pub country: Option<String>,
+    /// First-level region name, resolved through `admin1_code`.
+    pub admin1: Option<String>,
+}
+
+/// One surface form pointing at an entry.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Form {
+    pub entry: u32,
+    pub kind: FormKind,
+    /// Written as an acronym in the gazetteer ("UK", "U.S.", "NSW"): text must be upper case.
+    pub acronym: bool,
+    /// Ends with a period ("Calif.", "U.S."): the span takes the period too.
+    pub trailing_period: bool,
+    /// A single capitalised word followed by a period ("Ga.", "Calif."): an AP abbreviation.
+    pub abbreviation: bool,
+}
+
+/// The parsed gazetteer.
+pub(crate) struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Folded key ("nagorno karabakh") → forms.
+    pub index: HashMap<String, Vec<Form>>,
+    /// Folded first token → largest number of tokens of any key starting with it.
+    pub first: HashMap<String, u8>,
+}
+
+/// Places every English news reader knows that the GeoNames-derived rows lack: the EU,
+/// continental adjectives and the oceans. (name, kind, cc, lat, lon, population, aliases, demonyms)
+const SUPPLEMENT: &[(&str, PlaceKind, &str, f64, f64, u64, &str, &str)] = &[
+    (
+        "European Union",
+        PlaceKind::Region,
+        "",
+        48.69096,
+        9.14062,
+        447_000_000,
+        "EU|E.U.",
+        "",
+    ),
+    (
+        "Atlantic Ocean",
+        PlaceKind::Region,
+        "",
+        10.0,
+        -25.0,
+        0,
+        "Atlantic",
+        "",
+    ),
+    (
+        "Pacific Ocean",
+        PlaceKind::Region,
+        "",
+        0.0,
+        -160.0,
+        0,
+        "Pacific",
+        "",
+    ),
+    (
+        "Indian Ocean",
+        PlaceKind::Region,
+        "",
+        -20.0,
+        80.0,
+        0,
+        "",
+        "",
+    ),
+    (
+        "Soviet Union",
+        PlaceKind::Region,
+        "",
+        60.0,
+        100.0,
+        0,
+        "USSR|U.S.S.R.",
+        "Soviet|Soviets",
+    ),
+];
+
+/// Demonyms of the continents, which the gazetteer leaves out.
+const CONTINENT_DEMONYMS: &[(&str, &str)] = &[
+    ("Europe", "European|Europeans"),
+    ("Africa", "African|Africans"),
+    ("Asia", "Asian|Asians"),
+    ("North America", "North American|North Americans"),
+    ("South America", "South American|South Americans"),
+];
+
+/// Appends the folded (ASCII, lower-case, alphanumeric only) form of one token.
+pub(crate) fn fold_token_into(tok: &str, out: &mut String) {
+    if tok.is_ascii() {
+        for b in tok.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+    } else {
+        for c in deunicode::deunicode(tok).chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        }
+    }
+}
+
+/// Splits a string into alphanumeric runs (the matcher's tokens) as byte ranges.
+pub(crate) fn token_ranges(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push((st, i));
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// The index key of a whole name: folded tokens joined by single spaces.
+pub(crate) fn key_of(name: &str) -> (String, usize) {
+    let mut key = String::with_capacity(name.len());
+    let mut n = 0;
+    for (a, b) in token_ranges(name) {
+        let before = key.len();
+        if n > 0 {
+            key.push(' ');
+        }
+        fold_token_into(&name[a..b], &mut key);
+        if key.len() == before + usize::from(n > 0) {
+            // the token folded to nothing; drop the separator too
+            key.truncate(before);
+            continue;
+        }
+        n += 1;
+    }
+    (key, n)
+}
+
+fn parse_kind(s: &str) -> Option<PlaceKind> {
+    match s {
+        "country" => Some(PlaceKind::Country),
+        "admin1" => Some(PlaceKind::Admin1),
+        "city" => Some(PlaceKind::City),
+        "region" => Some(PlaceKind::Region),
+        _ => None,
+    }
+}
+
+impl Gazetteer {
+    /// Parses the embedded TSV. Malformed rows are skipped, never panicked on.
+    pub(crate) fn parse(tsv: &str) -> Gazetteer {
+        let mut entries: Vec<Entry> = Vec::with_capacity(40_000);
+        let mut forms: Vec<(String, FormKind, u32)> = Vec::with_capacity(80_000);
+        for line in tsv.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 8 {
+                continue;
+            }
+            let Some(kind) = parse_kind(cols[1]) else {
+                continue;
+            };
+            let (Ok(lat), Ok(lon)) = (cols[4].parse::<f64>(), cols[5].parse::<f64>()) else {
+                continue;
+            };
+            let idx = entries.len() as u32;
+            entries.push(Entry {
+                name: cols[0].to_string(),
+                kind,
+                country_code: cols[2].to_string(),
+                admin1_code: cols[3].to_string(),
+                lat,
+                lon,
+                population: cols[6].parse().unwrap_or(0),
+                geonames_id: cols[7].parse().ok(),
+                country: None,
+                admin1: None,
+            });
+            forms.push((cols[0].to_string(), FormKind::Name, idx));
+            if let Some(al) = cols.get(8) {
+                for a in al.split('|').filter(|a| !a.is_empty()) {
+                    forms.push((a.to_string(), FormKind::Alias, idx));
+                }
+            }
+            if let Some(dm) = cols.get(9) {
+                for d in dm.split('|').filter(|d| !d.is_empty()) {
+                    forms.push((d.to_string(), FormKind::Demonym, idx));
+                }
+            }
+        }
+        for &(name, kind, cc, lat, lon, pop, aliases, demonyms) in SUPPLEMENT {
+            let idx = entries.len() as u32;
+            entries.push(Entry {
+                name: name.to_string(),
+                kind,
+                country_code: cc.to_string(),
+                admin1_code: String::new(),
+                lat,
+                lon,
+                population: pop,
+                geonames_id: None,
+                country: None,
+                admin1: None,
+            });
+            forms.push((name.to_string(), FormKind::Name, idx));
+            for a in aliases.split('|').filter(|a| !a.is_empty()) {
+                forms.push((a.to_string(), FormKind::Alias, idx));
+            }
+            for d in demonyms.split('|').filter(|d| !d.is_empty()) {
+                forms.push((d.to_string(), FormKind::Demonym, idx));
+            }
+        }
+        for &(name, demonyms) in CONTINENT_DEMONYMS {
+            if let Some(i) = entries
+                .iter()
+                .position(|e| e.name == name && e.kind == PlaceKind::Region)
+            {
+                for d in demonyms.split('|') {
+                    forms.push((d.to_string(), FormKind::Demonym, i as u32));
+                }
+            }
+        }
+
+        // Join countries and admin1 rows by code.
+        let mut country_names: HashMap<String, String> = HashMap::new();
+        let mut admin1_names: HashMap<String, String> = HashMap::new();
+        for e in &entries {
+            match e.kind {
+                PlaceKind::Country => {
+                    country_names.insert(e.country_code.clone(), e.name.clone());
+                }
+                PlaceKind::Admin1 if !e.admin1_code.is_empty() => {
+                    admin1_names.insert(e.admin1_code.clone(), e.name.clone());
+                }
+                _ => {}
+            }
+        }
+        for e in &mut entries {
+            e.country = country_names.get(&e.country_code).cloned();
+            if matches!(e.kind, PlaceKind::City | PlaceKind::Admin1) {
+                e.admin1 = admin1_names.get(&e.admin1_code).cloned();
+            }
+        }
+
+        let mut index: HashMap<String, Vec<Form>> = HashMap::with_capacity(forms.len());
+        let mut first: HashMap<String, u8> = HashMap::with_capacity(forms.len());
+        for (surface, kind, entry) in forms {
+            // "the United States" → "United States": the article is not part of the span.
+            let surface = surface
+                .strip_prefix("the ")
+                .or_else(|| surface.strip_prefix("The "))
+                .unwrap_or(&surface);
+            let (key, n) = key_of(surface);
+            if key.is_empty() || n == 0 || n > 8 {
+                continue;
+            }
+            let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            let trailing_period = surface.ends_with('.');
+            let abbreviation = trailing_period && n == 1 && !acronym;
+            let list = index.entry(key.clone()).or_default();
+            if list.iter().any(|f| f.entry == entry) {
+                continue;
+            }
+            list.push(Form {
+                entry,
+                kind,
+                acronym,
+                trailing_period,
+                abbreviation,
+            });
+            let head = key.split(' ').next().unwrap_or("").to_string();
+            let m = first.entry(head).or_insert(0);
+            *m = (*m).max(n as u8);
+        }
+        Gazetteer {
+            entries,
+            index,
+            first,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_accents_hyphens_and_periods() {
+        assert_eq!(key_of("Nagorno-Karabakh").0, "nagorno karabakh");
+        assert_eq!(key_of("Montréal").0, "montreal");
+        assert_eq!(key_of("U.S.").0, "u s");
+        assert_eq!(key_of("").1, 0);
+    }
+
+    #[test]
+    fn embedded_gazetteer_joins_admin1_and_country() {
+        let g = Gazetteer::parse(GAZETTEER_TSV);
+        assert!(g.entries.len() > 38_000);
+        let houston = g.index["houston"]
+            .iter()
+            .map(|f| &g.entries[f.entry as usize])
+            .find(|e| e.country_code == "US" && e.population > 1_000_000);
+        let houston = houston.map(|e| (e.country.clone(), e.admin1.clone()));
+        assert_eq!(
+            houston,
+            Some((Some("United States".into()), Some("Texas".into())))
+        );
+        assert!(g.index.contains_key("french"));
+        assert!(g.index.contains_key("eu"));
+    }
+
+    #[test]
+    fn malformed_rows_are_skipped() {
+        let g = Gazetteer::parse("header\nbad\nX\tcity\tUS\tUS.TX\tnotanumber\t1\t1\t1\t\t\n");
+        assert!(g.entries.len() < 10);
+    }
+}

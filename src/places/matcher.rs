@@ -1,0 +1,319 @@
+//! Candidate spans: tokenise the text once, then at every capitalised token probe the
+//! gazetteer index with growing token n-grams and keep the longest hit (leftmost-longest).
+//!
+//! Why tokens and not a byte automaton over the text: keys are accent-folded per token, so
+//! the text never needs a folded copy with an offset map, and capitalisation (the cheapest
+//! place-vs-word cue in English) is checked on the original tokens. Only capitalised tokens
+//! start a probe, so most of the text costs one byte-class check.
+
+use super::gazetteer::{fold_token_into, Form, Gazetteer};
+
+/// A word token: an alphanumeric run, as byte offsets into the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// First character is upper case.
+    pub cap: bool,
+    /// Every letter is upper case (and there is at least one letter).
+    pub upper: bool,
+    /// Number of chars.
+    pub len: usize,
+}
+
+/// Splits text into tokens. Never panics; all offsets are char boundaries.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                let start = i;
+                let mut cap = false;
+                let mut upper = true;
+                let mut letters = 0usize;
+                let mut len = 0usize;
+                // consume a run of alphanumerics, possibly continuing into non-ASCII letters
+                let mut j = i;
+                while j < bytes.len() {
+                    let c = bytes[j];
+                    if c < 0x80 {
+                        if !c.is_ascii_alphanumeric() {
+                            break;
+                        }
+                        if len == 0 {
+                            cap = c.is_ascii_uppercase();
+                        }
+                        if c.is_ascii_alphabetic() {
+                            letters += 1;
+                            if c.is_ascii_lowercase() {
+                                upper = false;
+                            }
+                        }
+                        j += 1;
+                        len += 1;
+                    } else {
+                        let Some(ch) = text[j..].chars().next() else {
+                            break;
+                        };
+                        if !ch.is_alphanumeric() {
+                            break;
+                        }
+                        if ch.is_alphabetic() {
+                            letters += 1;
+                            if ch.is_lowercase() {
+                                upper = false;
+                            }
+                        }
+                        j += ch.len_utf8();
+                        len += 1;
+                    }
+                }
+                out.push(Tok {
+                    start,
+                    end: j,
+                    cap,
+                    upper: upper && letters > 0,
+                    len,
+                });
+                i = j;
+            } else {
+                i += 1;
+            }
+        } else {
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
+            if ch.is_alphanumeric() {
+                let start = i;
+                let cap = ch.is_uppercase();
+                let mut upper = true;
+                let mut letters = 0usize;
+                let mut len = 0usize;
+                let mut j = i;
+                for c in text[i..].chars() {
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        if c.is_lowercase() {
+                            upper = false;
+                        }
+                    }
+                    j += c.len_utf8();
+                    len += 1;
+                }
+                out.push(Tok {
+                    start,
+                    end: j,
+                    cap,
+                    upper: upper && letters > 0,
+                    len,
+                });
+                i = j;
+            } else {
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// A gazetteer hit before filtering and resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Byte span in the text (includes a trailing period for "U.S.", "Calif.").
+    pub start: usize,
+    pub end: usize,
+    /// Token range [t0, t1).
+    pub t0: usize,
+    pub t1: usize,
+    pub key: String,
+    pub forms: Vec<Form>,
+}
+
+/// Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Strait of Hormuz").
+fn is_connector(tok: &str) -> bool {
+    matches!(
+        tok,
+        "of" | "the"
+            | "and"
+            | "de"
+            | "del"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "el"
+            | "al"
+            | "upon"
+            | "on"
+            | "sur"
+            | "am"
+            | "im"
+            | "an"
+            | "der"
+            | "den"
+            | "di"
+            | "y"
+            | "en"
+            | "au"
+            | "aux"
+            | "d"
+            | "l"
+            | "s"
+    )
+}
+
+/// Whether the characters between two tokens may sit inside one place name.
+fn joinable(text: &str, prev: &Tok, next: &Tok) -> bool {
+    let sep = &text[prev.end..next.start];
+    match sep {
+        " " | "-" | "\u{2010}" | "\u{2011}" | "'" | "\u{2019}" | "." | ".-" => true,
+        // "St. Louis", "U.S. Virgin Islands", but not "Paris. Texas"
+        ". " => prev.len <= 3,
+        _ => false,
+    }
+}
+
+/// Finds leftmost-longest gazetteer hits over capitalised tokens.
+pub(crate) fn candidates(g: &Gazetteer, text: &str, toks: &[Tok]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut key = String::with_capacity(64);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !t.cap {
+            i += 1;
+            continue;
+        }
+        key.clear();
+        fold_token_into(&text[t.start..t.end], &mut key);
+        let max_n = match g.first.get(key.as_str()) {
+            Some(&m) => m as usize,
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut best: Option<Candidate> = None;
+        let mut n = 1;
+        loop {
+            if let Some(c) = check(g, text, toks, i, n, &key) {
+                best = Some(c);
+            }
+            if n >= max_n || i + n >= toks.len() {
+                break;
+            }
+            let (prev, next) = (toks[i + n - 1], toks[i + n]);
+            if !joinable(text, &prev, &next) {
+                break;
+            }
+            let word = &text[next.start..next.end];
+            if !next.cap && !next.start_is_digit(text) && !is_connector(word) {
+                break;
+            }
+            key.push(' ');
+            fold_token_into(word, &mut key);
+            n += 1;
+        }
+        match best {
+            Some(c) => {
+                i = c.t1;
+                out.push(c);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+impl Tok {
+    fn start_is_digit(&self, text: &str) -> bool {
+        text.as_bytes()
+            .get(self.start)
+            .is_some_and(|b| b.is_ascii_digit())
+    }
+}
+
+/// Checks the n-gram starting at token `i` against the index, with case and period rules.
+fn check(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    n: usize,
+    key: &str,
+) -> Option<Candidate> {
+    let forms = g.index.get(key)?;
+    let first = toks[i];
+    let last = toks[i + n - 1];
+    let span_upper = toks[i..i + n].iter().all(|t| t.upper || !t.cap);
+    // the last token must be capitalised too ("Isle of Man", never "Man of the")
+    if !last.cap {
+        return None;
+    }
+    let period_follows = text.as_bytes().get(last.end) == Some(&b'.');
+    let short_caps = n == 1 && first.upper && first.len <= 3;
+    let kept: Vec<Form> = forms
+        .iter()
+        .copied()
+        .filter(|f| {
+            if f.acronym && !span_upper {
+                return false;
+            }
+            if !f.acronym && short_caps {
+                // "IT", "ONE", "ELY": short all-caps words are acronyms, not cities
+                return false;
+            }
+            if f.trailing_period && !period_follows {
+                return false;
+            }
+            true
+        })
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    let with_period = period_follows && kept.iter().any(|f| f.trailing_period);
+    let end = if with_period { last.end + 1 } else { last.end };
+    Some(Candidate {
+        start: first.start,
+        end,
+        t0: i,
+        t1: i + n,
+        key: key.to_string(),
+        forms: kept,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_handles_non_ascii_and_empty() {
+        assert!(tokenize("").is_empty());
+        let t = tokenize("Montréal, São Paulo — 東京!");
+        assert_eq!(t.len(), 4);
+        assert!(t.iter().all(|t| t.end > t.start));
+        let s = "Montréal, São Paulo — 東京!";
+        assert_eq!(&s[t[1].start..t[1].end], "São");
+    }
+
+    #[test]
+    fn tokenizer_flags_case() {
+        let t = tokenize("MOSCOW Moscow moscow U.S.");
+        assert!(t[0].upper && t[0].cap);
+        assert!(!t[1].upper && t[1].cap);
+        assert!(!t[2].cap);
+    }
+}

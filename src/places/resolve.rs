@@ -1,0 +1,181 @@
+//! Disambiguation: pick one gazetteer entry per surviving hit.
+//!
+//! Why this shape: a name alone ("Paris", "Georgia", "Gainesville") is resolved by a prior
+//! (country > region > admin1 > city, then population), and an article is about a few places,
+//! so hits that are unambiguous (one country/admin1 whatever the entry), datelines and
+//! "City, State" pairs vote for countries and admin1 regions; the vote then breaks ties.
+
+use super::gazetteer::{Entry, Form, FormKind, Gazetteer};
+use crate::extract::PlaceKind;
+use std::collections::HashMap;
+
+/// Countries and admin1 regions the article is about, with vote weights.
+#[derive(Debug, Default)]
+pub(crate) struct Context {
+    cc: HashMap<String, f64>,
+    a1: HashMap<String, f64>,
+    total: f64,
+}
+
+impl Context {
+    /// Adds one vote for the entry's country (and admin1, for admin1 rows and cities).
+    pub(crate) fn add(&mut self, e: &Entry, w: f64) {
+        if e.country_code.is_empty() {
+            return;
+        }
+        for cc in e.country_code.split('|') {
+            *self.cc.entry(cc.to_string()).or_insert(0.0) += w;
+        }
+        if !e.admin1_code.is_empty() && matches!(e.kind, PlaceKind::Admin1 | PlaceKind::City) {
+            *self.a1.entry(e.admin1_code.clone()).or_insert(0.0) += w;
+        }
+        self.total += w;
+    }
+
+    /// Weight of the entry's country (the largest, for transnational regions).
+    pub(crate) fn country_weight(&self, e: &Entry) -> f64 {
+        e.country_code
+            .split('|')
+            .filter_map(|c| self.cc.get(c))
+            .fold(0.0, |a: f64, &b| a.max(b))
+    }
+
+    pub(crate) fn admin1_weight(&self, e: &Entry) -> f64 {
+        if e.admin1_code.is_empty() {
+            return 0.0;
+        }
+        self.a1.get(&e.admin1_code).copied().unwrap_or(0.0)
+    }
+
+    /// Score bonus for an entry given the article's places.
+    fn bonus(&self, e: &Entry) -> f64 {
+        if self.total <= 0.0 {
+            return 0.0;
+        }
+        let cw = self.country_weight(e);
+        let aw = self.admin1_weight(e);
+        let mut b = 0.0;
+        if cw > 0.0 {
+            b += 1.0 + 4.0 * cw / self.total;
+        }
+        if aw > 0.0 && e.kind == PlaceKind::City {
+            b += 1.5 + 3.0 * aw / self.total;
+        }
+        b
+    }
+}
+
+/// Name-only preference for an entry.
+pub(crate) fn prior(e: &Entry, f: &Form) -> f64 {
+    let kind = match e.kind {
+        PlaceKind::Country => 8.0,
+        PlaceKind::Region => 7.0,
+        PlaceKind::Admin1 => 4.5,
+        PlaceKind::City => 0.0,
+    };
+    let pop = (e.population.max(1000) as f64).log10();
+    let form = match f.kind {
+        FormKind::Name | FormKind::Demonym => 0.0,
+        FormKind::Alias => -0.3,
+    };
+    kind + pop + form
+}
+
+/// Whether `inner` lies inside `outer` (an admin1 or a country row).
+pub(crate) fn contains(outer: &Entry, inner: &Entry) -> bool {
+    match outer.kind {
+        PlaceKind::Admin1 => {
+            !outer.admin1_code.is_empty()
+                && outer.admin1_code == inner.admin1_code
+                && inner.kind == PlaceKind::City
+        }
+        PlaceKind::Country => {
+            inner.kind != PlaceKind::Country
+                && !inner.country_code.is_empty()
+                && inner.country_code == outer.country_code
+        }
+        _ => false,
+    }
+}
+
+/// Best form of a hit: (form index, score). `container` holds the forms of a following
+/// ", State" hit; `contained` the forms of a preceding "City," hit.
+pub(crate) fn best(
+    g: &Gazetteer,
+    forms: &[Form],
+    ctx: &Context,
+    container: Option<&[Form]>,
+    contained: Option<&[Form]>,
+) -> Option<(usize, f64, f64)> {
+    let mut top: Option<(usize, f64)> = None;
+    let mut second = f64::NEG_INFINITY;
+    for (i, f) in forms.iter().enumerate() {
+        let Some(e) = g.entries.get(f.entry as usize) else {
+            continue;
+        };
+        let mut s = prior(e, f) + ctx.bonus(e);
+        if let Some(cs) = container {
+            if cs.iter().any(|c| {
+                g.entries
+                    .get(c.entry as usize)
+                    .is_some_and(|o| contains(o, e))
+            }) {
+                s += 10.0;
+            }
+        }
+        if let Some(cs) = contained {
+            if cs.iter().any(|c| {
+                g.entries
+                    .get(c.entry as usize)
+                    .is_some_and(|o| contains(e, o))
+            }) {
+                s += 4.0;
+            }
+        }
+        match top {
+            Some((_, ts)) if ts >= s => second = second.max(s),
+            Some((_, ts)) => {
+                second = second.max(ts);
+                top = Some((i, s));
+            }
+            None => top = Some((i, s)),
+        }
+    }
+    top.map(|(i, s)| (i, s, s - second))
+}
+
+/// Whether every form of a hit agrees on one country (and so can vote before resolution).
+pub(crate) fn agreed_country(g: &Gazetteer, forms: &[Form]) -> Option<usize> {
+    let first = forms.first()?;
+    let e0 = g.entries.get(first.entry as usize)?;
+    if e0.country_code.is_empty() {
+        return None;
+    }
+    for f in &forms[1..] {
+        let e = g.entries.get(f.entry as usize)?;
+        if e.country_code != e0.country_code {
+            return None;
+        }
+    }
+    Some(first.entry as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::places::gazetteer::GAZETTEER_TSV;
+
+    #[test]
+    fn context_moves_paris_to_texas() {
+        let g = Gazetteer::parse(GAZETTEER_TSV);
+        let forms = g.index["paris"].clone();
+        let none = Context::default();
+        let (i, _, _) = best(&g, &forms, &none, None, None).unwrap_or((0, 0.0, 0.0));
+        assert_eq!(g.entries[forms[i].entry as usize].country_code, "FR");
+        let mut ctx = Context::default();
+        let texas = g.index["texas"][0];
+        ctx.add(&g.entries[texas.entry as usize], 2.0);
+        let (i, _, _) = best(&g, &forms, &ctx, None, None).unwrap_or((0, 0.0, 0.0));
+        assert_eq!(g.entries[forms[i].entry as usize].admin1_code, "US.TX");
+    }
+}

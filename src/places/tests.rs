@@ -1,0 +1,213 @@
+//! Behaviour tests on sentences written for them (no corpus text), plus the seed article.
+
+use super::*;
+
+fn g() -> &'static Geoparser {
+    Geoparser::embedded()
+}
+
+/// (text as written, canonical name, country code)
+fn found(text: &str) -> Vec<(String, String, String)> {
+    g().find(text)
+        .into_iter()
+        .map(|p| (p.text, p.name, p.country_code))
+        .collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    g().find(text).into_iter().map(|p| p.text).collect()
+}
+
+fn place<'a>(ps: &'a [Place], written: &str) -> Option<&'a Place> {
+    ps.iter().find(|p| p.text == written)
+}
+
+#[test]
+fn empty_and_garbage_inputs_do_not_panic() {
+    assert!(g().find("").is_empty());
+    let junk = "\u{0}\u{1}\u{fffd}é\u{301}ß東京 -- ,, ''' \u{2019}s ..... U. S";
+    let _ = g().find(junk);
+    let big: String = "Paris, Texas. Mobile said. ".repeat(2000);
+    let ps = g().find(&big);
+    for p in &ps {
+        assert!(big.is_char_boundary(p.start) && big.is_char_boundary(p.end));
+    }
+    let bytes: Vec<u8> = (0u8..=255).cycle().take(5000).collect();
+    let _ = g().find(&String::from_utf8_lossy(&bytes));
+}
+
+#[test]
+fn offsets_are_bytes_and_spans_match_text() {
+    let t = "Le maire de Montréal a visité Québec et São Paulo.";
+    for p in g().find(t) {
+        assert_eq!(&t[p.start..p.end], p.text);
+    }
+    assert_eq!(texts(t), vec!["Montréal", "Québec", "São Paulo"]);
+}
+
+#[test]
+fn accents_are_folded_both_ways() {
+    let ps = g().find("Flights from Montreal and Bogota were delayed.");
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[0].name, "Montréal");
+    assert_eq!(ps[1].name, "Bogotá");
+}
+
+#[test]
+fn possessive_is_not_part_of_the_span() {
+    assert_eq!(
+        texts("Russia's army and Turkey’s drones."),
+        vec!["Russia", "Turkey"]
+    );
+}
+
+#[test]
+fn demonyms_resolve_to_the_country() {
+    let f =
+        found("The Azerbaijani President praised Turkish drones while French officials objected.");
+    let names: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(names, vec!["Azerbaijan", "Turkey", "France"]);
+}
+
+#[test]
+fn abbreviations_and_former_names() {
+    let f = found("U.S. and U.K. officials met in Bombay and Kiev; later the US envoy flew on.");
+    let written: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(written, vec!["U.S.", "U.K.", "Bombay", "Kiev", "US"]);
+    assert_eq!(f[0].2, "US");
+    assert_eq!(f[2].1, "Mumbai");
+    assert_eq!(f[3].2, "UA");
+    // "us" the pronoun is not the country
+    assert!(texts("Tell us more about it.").is_empty());
+}
+
+#[test]
+fn state_abbreviations_after_a_comma() {
+    let ps = g().find("She moved to Fresno, Calif., and later to Albany, N.Y., for work.");
+    let w: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(w, vec!["Fresno", "Calif.", "Albany", "N.Y."]);
+    assert_eq!(ps[2].admin1.as_deref(), Some("New York"));
+}
+
+#[test]
+fn multiword_and_hyphenated_names() {
+    assert_eq!(
+        texts("Fighting resumed in Nagorno-Karabakh while New York City slept."),
+        vec!["Nagorno-Karabakh", "New York City"]
+    );
+}
+
+#[test]
+fn city_state_pair_picks_the_contained_city() {
+    let ps = g().find("The festival in Paris, Texas, drew a crowd.");
+    let paris = place(&ps, "Paris").map(|p| (p.country_code.clone(), p.admin1.clone()));
+    assert_eq!(paris, Some(("US".into(), Some("Texas".into()))));
+}
+
+#[test]
+fn article_context_moves_ambiguous_names() {
+    let t = "Storms hit Texas on Sunday. Officials in Dallas and Tyler said roads near Paris were closed.";
+    let ps = g().find(t);
+    let paris = place(&ps, "Paris").map(|p| p.admin1.clone());
+    assert_eq!(paris, Some(Some("Texas".into())));
+    let ps = g().find("Paris hosted the summit; Lyon and Marseille sent delegates.");
+    assert_eq!(
+        place(&ps, "Paris").map(|p| p.country_code.as_str()),
+        Some("FR")
+    );
+}
+
+#[test]
+fn georgia_follows_its_neighbours() {
+    let ps = g().find("Protesters gathered in Tbilisi as Georgia prepared for elections.");
+    assert_eq!(
+        place(&ps, "Georgia").map(|p| p.kind),
+        Some(PlaceKind::Country)
+    );
+    let ps = g().find("Traffic in Atlanta and Savannah slowed as Georgia braced for the storm.");
+    assert_eq!(
+        place(&ps, "Georgia").map(|p| (p.kind, p.country_code.as_str())),
+        Some((PlaceKind::Admin1, "US"))
+    );
+}
+
+#[test]
+fn people_named_like_places_are_dropped() {
+    assert!(texts("Michael Jordan scored and Mr. Warren agreed.").is_empty());
+    assert!(texts("Paris Hilton arrived late.").is_empty());
+    assert!(texts("Sen. Jackson voted no.").is_empty());
+    // a surname once seen with a first name stays a person
+    assert_eq!(
+        texts("Detective Tom Houston arrived. Houston then left."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn town_as_speech_subject_is_a_person() {
+    assert!(texts("\"We will win,\" Tyler said.").is_empty());
+    // but a country that "said" something is still the country (metonymy)
+    assert_eq!(texts("China said it would retaliate."), vec!["China"]);
+}
+
+#[test]
+fn common_word_places_need_place_context() {
+    assert!(texts("Nice work. Reading is fun. Split the bill in March.").is_empty());
+    let ps = g().find("The ship docked in Mobile, Alabama, on Friday.");
+    assert_eq!(ps.first().map(|p| p.text.as_str()), Some("Mobile"));
+    let ps = g().find("Croatia welcomed tourists. The ferry from Split was full.");
+    assert_eq!(
+        place(&ps, "Split").map(|p| p.country_code.as_str()),
+        Some("HR")
+    );
+}
+
+#[test]
+fn datelines_count_as_places() {
+    let ps = g().find("MOSCOW (Reuters) - The ministry said talks would go on.");
+    assert_eq!(ps.first().map(|p| p.name.as_str()), Some("Moscow"));
+    let ps = g().find("WASHINGTON — Lawmakers returned on Monday.");
+    assert_eq!(ps.first().map(|p| p.country_code.as_str()), Some("US"));
+}
+
+#[test]
+fn hierarchy_is_filled_for_cities_and_admin1() {
+    let ps = g().find("Houston and Texas.");
+    let h: Vec<Vec<String>> = ps.iter().map(|p| p.hierarchy()).collect();
+    assert_eq!(h[0], vec!["United States", "Texas", "Houston"]);
+    assert_eq!(h[1], vec!["United States", "Texas"]);
+}
+
+const SEED: &str = "\"Armenia was hoping to get Russia's support but Russia acted appropriately and chose to not choose sides, and it has been neutral on the issue since,\" Azerbaijani President Ilham Aliyev said Monday, speaking about recent tensions in the contested Nagorno-Karabakh region during an interview with Turkey\u{2019}s state broadcaster TRT.\n\"Smear campaigns against Azerbaijan continue unabated. Armenian lobbies all around the globe are trying their best to slander us,\" he said.\n\"French President Emmanuel Macron made some allegations against us in a phone call, and I demanded that he prove them.\"";
+
+#[test]
+fn seed_article_places() {
+    let ps = g().find(SEED);
+    let got: Vec<(&str, &str)> = ps
+        .iter()
+        .map(|p| (p.text.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Armenia", "Armenia"),
+            ("Russia", "Russia"),
+            ("Russia", "Russia"),
+            ("Azerbaijani", "Azerbaijan"),
+            ("Nagorno-Karabakh", "Nagorno-Karabakh"),
+            ("Turkey", "Turkey"),
+            ("Azerbaijan", "Azerbaijan"),
+            ("Armenian", "Armenia"),
+            ("French", "France"),
+        ]
+    );
+}
+
+#[test]
+fn load_is_fast() {
+    let t = std::time::Instant::now();
+    let gz = Geoparser::new(GAZETTEER_TSV);
+    assert!(gz.gaz.entries.len() > 38_000);
+    // generous bound for unoptimised test builds on a shared machine
+    assert!(t.elapsed().as_secs_f64() < 5.0);
+}
