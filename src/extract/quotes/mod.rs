@@ -5,18 +5,467 @@
 //! - `QuoteExtractor::extract(&self, text: &str, places: &[(usize, usize)]) -> Vec<Quote>` —
 //!   quotes in document order with `start`/`end` as **byte** offsets into `text` (the caller
 //!   converts to code points); `places` are byte spans of recognised places (never speakers).
+//!
+//! How it works (one tokenisation, then index walks; no per-article pattern compilation):
+//! [`tokens`] splits the text into tokens and paragraphs; [`marks`] pairs quotation marks per
+//! paragraph; sentences are cut with quotations kept whole; [`speakers`] registers the
+//! article's names; [`attribution`] decides which quotations are direct and finds their cue
+//! and speaker; [`indirect`] finds reported speech in the other sentences; finally speaker
+//! phrases are resolved to canonical names (pronouns and nominals included) and quotations
+//! without a cue inherit the speaker of the paragraph, or of the previous paragraph when they
+//! open a paragraph (the news convention for a speaker who keeps talking).
+//!
+//! Span convention: a direct quotation's span includes its quotation marks (as in PolNeAR);
+//! a quotation left open at a paragraph end runs to the end of the paragraph.
 
-use crate::extract::Quote;
+pub mod attribution;
+pub mod cues;
+pub mod indirect;
+pub mod marks;
+pub mod names;
+pub mod speakers;
+pub mod tokens;
 
-/// PLACEHOLDER until the quotes module lands: finds nothing.
-pub struct QuoteExtractor;
+use crate::extract::{Quote, QuoteKind};
+use attribution::Ctx;
+use cues::Lexicon;
+use marks::QSpan;
+use names::Gender;
+use speakers::{analyze_run, Np, NpKind, Registry, Speaker};
+use std::sync::OnceLock;
+use tokens::{is_cap, Kind, Tok};
+
+/// The quote extractor: lexicons built once per process.
+pub struct QuoteExtractor {
+    lex: Lexicon,
+}
+
+/// A quotation or reported-speech span before speaker resolution.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: QuoteKind,
+    np: Option<Np>,
+    /// Byte offset used for pronoun resolution (where the speaker phrase is).
+    cue: Option<(usize, usize)>,
+    /// Paragraph index.
+    para: u32,
+    /// Whether this span opens its paragraph.
+    opens_para: bool,
+    speaker: Option<Speaker>,
+    /// Whether the speaker was found next to this span (not inherited).
+    own: bool,
+}
 
 impl QuoteExtractor {
     pub fn embedded() -> &'static QuoteExtractor {
-        static Q: QuoteExtractor = QuoteExtractor;
-        &Q
+        static Q: OnceLock<QuoteExtractor> = OnceLock::new();
+        Q.get_or_init(|| QuoteExtractor {
+            lex: Lexicon::new(),
+        })
     }
-    pub fn extract(&self, _text: &str, _places: &[(usize, usize)]) -> Vec<Quote> {
-        Vec::new()
+
+    pub fn extract(&self, text: &str, places: &[(usize, usize)]) -> Vec<Quote> {
+        let toks = tokens::tokenize(text);
+        if toks.is_empty() {
+            return Vec::new();
+        }
+        let paras = tokens::paragraphs(&toks);
+        let mut qspans: Vec<QSpan> = Vec::new();
+        for &(a, b) in &paras {
+            marks::pair(text, &toks, a, b, &mut qspans);
+        }
+        let mut in_quote = vec![false; toks.len()];
+        let mut quote_at = vec![usize::MAX; toks.len()];
+        for (qi, q) in qspans.iter().enumerate() {
+            for i in q.open..=q.last.min(toks.len() - 1) {
+                in_quote[i] = true;
+            }
+            quote_at[q.open] = qi;
+        }
+        let reg = Registry::build(text, &toks, &in_quote, places);
+        let ctx = Ctx {
+            text,
+            toks: &toks,
+            lex: &self.lex,
+            in_quote: &in_quote,
+        };
+        let mut found: Vec<Found> = Vec::new();
+        let mut leadins: Vec<(u32, Np)> = Vec::new();
+        for &(pa, pb) in &paras {
+            let sents = sentences(&ctx, &qspans, &quote_at, pa, pb);
+            for &(a, b) in &sents {
+                self.sentence(
+                    &ctx,
+                    &qspans,
+                    &quote_at,
+                    (a, b),
+                    (pa, pb),
+                    &mut found,
+                    &mut leadins,
+                );
+            }
+        }
+        let leadins: Vec<(u32, Option<Speaker>)> = leadins
+            .into_iter()
+            .map(|(p, np)| (p, resolve(&ctx, &reg, np, places)))
+            .collect();
+        found.sort_by_key(|f| (f.start, f.end));
+        // Resolve speakers.
+        for f in found.iter_mut() {
+            if let Some(np) = f.np {
+                f.speaker = resolve(&ctx, &reg, np, places);
+                f.own = f.speaker.is_some() || !matches!(np.kind, NpKind::Pronoun(None));
+            }
+        }
+        inherit(&mut found, &leadins);
+        found
+            .into_iter()
+            .filter(|f| {
+                f.start < f.end && text.is_char_boundary(f.start) && text.is_char_boundary(f.end)
+            })
+            .map(|f| {
+                let (speaker, speaker_title, speaker_kind) = match f.speaker {
+                    Some(s) => (Some(s.name), s.title, Some(s.kind)),
+                    None => (None, None, None),
+                };
+                Quote {
+                    start: f.start,
+                    end: f.end,
+                    text: text.get(f.start..f.end).unwrap_or("").to_string(),
+                    speaker,
+                    speaker_title,
+                    speaker_kind,
+                    cue: f
+                        .cue
+                        .and_then(|(s, e)| text.get(s..e))
+                        .map(|s| s.to_string()),
+                    kind: f.kind,
+                }
+            })
+            .collect()
+    }
+
+    /// Direct quotations and reported speech in one sentence `[a, b)` of paragraph starting at `pa`.
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &self,
+        ctx: &Ctx,
+        qspans: &[QSpan],
+        quote_at: &[usize],
+        (a, b): (usize, usize),
+        (pa, pb): (usize, usize),
+        found: &mut Vec<Found>,
+        leadins: &mut Vec<(u32, Np)>,
+    ) {
+        let toks = ctx.toks;
+        let para = toks[a].para;
+        // Quotations opening in this sentence.
+        let qs: Vec<usize> = (a..b)
+            .filter_map(|i| quote_at.get(i).copied().filter(|&q| q != usize::MAX))
+            .collect();
+        let mut direct: Vec<(usize, Option<attribution::Attr>)> = Vec::new();
+        let mut prev_end = a;
+        let mut prev_direct: Option<(usize, attribution::Attr)> = None;
+        for &qi in &qs {
+            let q = qspans[qi];
+            let attr_before = ctx.before(prev_end, q.open);
+            let mut is_direct = is_direct_quote(ctx, q, a, prev_end, attr_before.is_some());
+            let next_open = qs
+                .iter()
+                .map(|&x| qspans[x].open)
+                .find(|&o| o > q.last)
+                .unwrap_or(b);
+            let attr_after = if q.last + 1 < next_open {
+                ctx.after(q.last, next_open)
+            } else {
+                None
+            };
+            // Split quotation: "A," said X, a Y at Z, "B."
+            let mut cont = None;
+            if let Some((pl, pattr)) = prev_direct {
+                if pattr.cue_s > pl
+                    && q.open > 0
+                    && ctx.is_punct(q.open - 1, ",")
+                    && (pl + 1..q.open).all(|k| !ctx.is_punct(k, ".") && !ctx.is_punct(k, ";"))
+                {
+                    cont = Some(pattr);
+                    is_direct = true;
+                }
+            }
+            prev_direct = None;
+            if is_direct || (attr_after.is_some() && q.open == a) {
+                let attr = attr_after.or(cont).or(attr_before);
+                if let Some(x) = attr {
+                    prev_direct = Some((q.last, x));
+                }
+                direct.push((qi, attr));
+            }
+            prev_end = q.last + 1;
+        }
+        if direct.is_empty() {
+            // A lead-in ("Smith said:") for a quotation in the next paragraph.
+            if b > a && ctx.is_punct(b - 1, ":") && b == pb {
+                if let Some(x) = ctx.before(a, b) {
+                    leadins.push((para, x.np));
+                }
+            }
+            let mut rep = Vec::new();
+            indirect::sentence(ctx, a, b, &mut rep);
+            for r in rep {
+                let kind = if (r.s..r.e).any(|i| {
+                    quote_at.get(i).map(|&q| q != usize::MAX).unwrap_or(false)
+                        || ctx.toks[i].kind == Kind::Mark
+                }) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                };
+                let (s, e) = (toks[r.s].s, toks[r.e - 1].e);
+                found.push(Found {
+                    start: s,
+                    end: e,
+                    kind,
+                    np: Some(r.np),
+                    cue: Some((toks[r.cue_s].s, toks[r.cue_e.max(r.cue_s + 1) - 1].e)),
+                    para,
+                    opens_para: r.s == pa,
+                    speaker: None,
+                    own: false,
+                });
+            }
+            return;
+        }
+        for (qi, attr) in direct {
+            let q = qspans[qi];
+            let cue = attr.map(|x| (toks[x.cue_s].s, toks[x.cue_e.max(x.cue_s + 1) - 1].e));
+            found.push(Found {
+                start: q.start,
+                end: q.end,
+                kind: QuoteKind::Direct,
+                np: attr.map(|x| x.np),
+                cue,
+                para,
+                opens_para: q.open == pa,
+                speaker: None,
+                own: false,
+            });
+            // "…," he said, adding that …
+            if let Some(x) = attr {
+                if x.end < b && q.last < x.cue_s {
+                    let mut i = x.end;
+                    if ctx.is_punct(i, ",") || ctx.lw(i) == "and" {
+                        i += 1;
+                    }
+                    let lw = ctx.lw(i);
+                    if (lw.ends_with("ing") || ctx.lw(i.saturating_sub(1)) == "and")
+                        && ctx.cue_at(i, b).is_some()
+                    {
+                        if let Some(ce) = ctx.cue_at(i, b) {
+                            let next_q = (i..b)
+                                .find(|&k| {
+                                    quote_at.get(k).map(|&z| z != usize::MAX).unwrap_or(false)
+                                })
+                                .unwrap_or(b);
+                            if let Some((s, e)) = indirect::content_after(ctx, i, ce, next_q) {
+                                let kind = if (s..e).any(|k| ctx.toks[k].kind == Kind::Mark) {
+                                    QuoteKind::Mixed
+                                } else {
+                                    QuoteKind::Indirect
+                                };
+                                found.push(Found {
+                                    start: toks[s].s,
+                                    end: toks[e - 1].e,
+                                    kind,
+                                    np: Some(x.np),
+                                    cue: Some((toks[i].s, toks[ce - 1].e)),
+                                    para,
+                                    opens_para: false,
+                                    speaker: None,
+                                    own: false,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
+
+/// Whether quotation `q` is a direct quotation (not a fragment or a title).
+fn is_direct_quote(ctx: &Ctx, q: QSpan, a: usize, prev_end: usize, cue_before: bool) -> bool {
+    let inner_last = q.close.map(|c| c.saturating_sub(1)).unwrap_or(q.last);
+    let ends_punct = inner_last > q.open && {
+        let mut k = inner_last;
+        while k > q.open && matches!(ctx.w(k), "’" | "'" | ")") {
+            k -= 1;
+        }
+        matches!(
+            ctx.w(k),
+            "," | "." | "?" | "!" | "…" | ":" | ";" | "—" | "–" | "-" | "--"
+        )
+    };
+    let first_inner = q.open + 1;
+    let starts_cap = first_inner <= q.last
+        && (is_cap(ctx.w(first_inner)) || ctx.toks[first_inner].kind != Kind::Word);
+    let n_words = (q.open..=q.last)
+        .filter(|&i| ctx.toks[i].kind == Kind::Word)
+        .count();
+    if q.open == a
+        || q.open == prev_end && prev_end > a && ctx.toks[prev_end - 1].kind == Kind::Mark
+    {
+        // Sentence-initial: a real quotation ends in punctuation or is long.
+        return ends_punct || q.close.is_none() || n_words >= 8;
+    }
+    if q.open > a && ctx.is_punct(q.open - 1, ":") {
+        return true;
+    }
+    if cue_before {
+        return starts_cap || ends_punct && n_words >= 4;
+    }
+    false
+}
+
+/// Sentences of paragraph `[pa, pb)` as token ranges; quotations are never split.
+fn sentences(
+    ctx: &Ctx,
+    qspans: &[QSpan],
+    quote_at: &[usize],
+    pa: usize,
+    pb: usize,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = pa;
+    let mut i = pa;
+    while i < pb {
+        let qi = quote_at.get(i).copied().unwrap_or(usize::MAX);
+        if qi != usize::MAX {
+            let q = qspans[qi];
+            let last = q.last.min(pb - 1);
+            // A closed quotation ending in . ? ! followed by a capitalised word or a new quotation ends the sentence.
+            let end_punct =
+                q.close.is_some() && last > q.open && matches!(ctx.w(last - 1), "." | "?" | "!");
+            i = last + 1;
+            if end_punct && i < pb {
+                let t = &ctx.toks[i];
+                let nxt = ctx.w(i);
+                if t.kind == Kind::Mark
+                    || (t.kind == Kind::Word
+                        && is_cap(nxt)
+                        && !matches!(ctx.lw(i).as_str(), "he" | "she" | "they" | "i" | "we"))
+                {
+                    out.push((start, i));
+                    start = i;
+                }
+            }
+            continue;
+        }
+        let t = &ctx.toks[i];
+        if t.kind == Kind::Punct && matches!(ctx.w(i), "." | "?" | "!") && i + 1 < pb {
+            let n = &ctx.toks[i + 1];
+            if n.kind == Kind::Mark
+                || (n.kind == Kind::Word && is_cap(ctx.w(i + 1)))
+                || n.kind == Kind::Punct
+            {
+                out.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+        i += 1;
+    }
+    if start < pb {
+        out.push((start, pb));
+    }
+    out
+}
+
+/// Resolves a speaker phrase to a canonical speaker.
+fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Option<Speaker> {
+    let toks: &[Tok] = ctx.toks;
+    match np.kind {
+        NpKind::Pronoun(Some(g)) => reg.resolve_pronoun(toks[np.s].s, g),
+        NpKind::Pronoun(None) => None,
+        NpKind::Name => {
+            let the = np.s > 0 && ctx.lw(np.s.saturating_sub(1)) == "the";
+            // Skip lower-case title words at the start of the phrase.
+            let mut s = np.s;
+            while s < np.e && !is_cap(ctx.w(s)) {
+                s += 1;
+            }
+            let r = analyze_run(ctx.text, toks, s, np.e, the)?;
+            if r.title_only {
+                let head = r
+                    .title
+                    .as_deref()
+                    .and_then(|t| t.split_whitespace().last())
+                    .map(speakers::lower_word)?;
+                return reg.resolve_nominal(toks[np.s].s, &head);
+            }
+            let mut sp = reg.resolve_name(&r, places)?;
+            if sp.title.is_none() && s > np.s {
+                sp.title = Some(
+                    ctx.text
+                        .get(toks[np.s].s..toks[s - 1].e)
+                        .unwrap_or("")
+                        .to_string(),
+                );
+            }
+            Some(sp)
+        }
+        NpKind::Nominal { head } => {
+            let h = ctx.lw(head);
+            reg.resolve_nominal(toks[np.s].s, &h).or_else(|| {
+                // "Trump's spokesman" style possessives are not the possessor speaking.
+                None
+            })
+        }
+    }
+}
+
+/// Quotations with no speaker inherit: within a paragraph from the nearest attributed
+/// direct quotation; a paragraph-opening quotation from the previous paragraph's last speaker.
+fn inherit(found: &mut [Found], leadins: &[(u32, Option<Speaker>)]) {
+    let n = found.len();
+    for i in 0..n {
+        if found[i].speaker.is_some() || found[i].own || found[i].kind != QuoteKind::Direct {
+            continue;
+        }
+        let para = found[i].para;
+        // Same paragraph, previous then next.
+        let mut sp = None;
+        for j in (0..i).rev() {
+            if found[j].para != para {
+                break;
+            }
+            if found[j].speaker.is_some() {
+                sp = found[j].speaker.clone();
+                break;
+            }
+        }
+        if sp.is_none() {
+            for f in found.iter().skip(i + 1) {
+                if f.para != para {
+                    break;
+                }
+                if f.own && f.kind == QuoteKind::Direct {
+                    sp = f.speaker.clone();
+                    break;
+                }
+            }
+        }
+        if sp.is_none() && found[i].opens_para && para > 0 {
+            if let Some((_, l)) = leadins.iter().find(|(p, _)| *p + 1 == para) {
+                sp = l.clone();
+            } else if i > 0 && found[i - 1].para + 1 == para {
+                sp = found[i - 1].speaker.clone();
+            }
+        }
+        found[i].speaker = sp;
+    }
+    let _ = Gender::Either;
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,461 @@
+//! Direct-quotation attribution: which quotations are direct, and who the cue next to them names.
+//!
+//! Why: the same marks serve direct quotations, quoted fragments inside reported speech and
+//! scare quotes/titles. A quotation is direct when it stands at a sentence start, after a
+//! colon, or right after a cue ("said:", "told reporters,"); its speaker comes from the cue
+//! after it (`"…," Smith said` / `said Smith` / `— Commissioner X`) or before it
+//! (`Smith said: "…"`, `According to X, "…"`, `From X: "…"`). Everything is a short index
+//! walk over tokens bounded by the sentence.
+
+use super::cues::Lexicon;
+use super::speakers::{lower_word, np_after, np_before, Np, NpKind};
+use super::tokens::{is_cap, text_of, Kind, Tok};
+
+/// Auxiliaries and adverbs allowed between a speaker and the cue ("has also said").
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "also",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "previously",
+    "recently",
+    "once",
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "further",
+    "simply",
+    "just",
+    "quickly",
+    "finally",
+    "even",
+    "still",
+    "already",
+    "often",
+    "separately",
+    "earlier",
+    "first",
+    "never",
+    "not",
+    "did",
+    "does",
+    "do",
+    "had",
+    "been",
+    "would",
+    "went",
+    "on",
+    "to",
+    "reportedly",
+    "flatly",
+    "has",
+    "frequently",
+    "last",
+];
+
+/// Words that may sit between a cue and the quotation it introduces ("said Monday:").
+const ADVERBIAL: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "last",
+    "this",
+    "on",
+    "in",
+    "at",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "with",
+    "to",
+    "reporters",
+    "told",
+    "during",
+    "recently",
+    "later",
+    "earlier",
+    "then",
+    "also",
+    "once",
+    "twitter",
+    "facebook",
+    "email",
+    "emailed",
+    "of",
+    "about",
+    "after",
+    "before",
+    "speech",
+    "rally",
+    "conference",
+    "news",
+    "press",
+    "his",
+    "her",
+    "their",
+    "its",
+    "via",
+    "from",
+    "ago",
+    "days",
+    "weeks",
+    "recent",
+    "previously",
+    "again",
+    "further",
+    "simply",
+    "bluntly",
+    "flatly",
+    "when",
+    "asked",
+    "while",
+    "tweet",
+    "post",
+    "letter",
+    "radio",
+    "television",
+    "tv",
+    "show",
+    "program",
+    "appearance",
+    "hearing",
+    "debate",
+    "town",
+    "hall",
+    "meeting",
+    "event",
+    "speaking",
+    "remarks",
+    "briefing",
+    "call",
+    "phone",
+];
+
+pub fn is_aux(lw: &str) -> bool {
+    AUX.contains(&lw) || (lw.len() > 4 && lw.ends_with("ly"))
+}
+
+pub fn is_adverbial(lw: &str) -> bool {
+    ADVERBIAL.contains(&lw) || (lw.len() > 4 && lw.ends_with("ly"))
+}
+
+/// An attribution found next to a quotation.
+#[derive(Debug, Clone, Copy)]
+pub struct Attr {
+    pub np: Np,
+    /// Token range of the cue (may be empty for "—" or "From X:").
+    pub cue_s: usize,
+    pub cue_e: usize,
+    /// The attribution ends here (exclusive token index).
+    pub end: usize,
+}
+
+/// Helper bundle: text, tokens, lexicon.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub lex: &'a Lexicon,
+    pub in_quote: &'a [bool],
+}
+
+impl<'a> Ctx<'a> {
+    pub fn w(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map(|t| text_of(self.text, t))
+            .unwrap_or("")
+    }
+    pub fn lw(&self, i: usize) -> String {
+        lower_word(self.w(i))
+    }
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks
+            .get(i)
+            .map(|t| t.kind == Kind::Punct)
+            .unwrap_or(false)
+            && self.w(i) == p
+    }
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .map(|t| t.kind == Kind::Punct)
+            .unwrap_or(false)
+            && matches!(self.w(i), "-" | "—" | "–" | "--")
+    }
+    pub fn quoted(&self, i: usize) -> bool {
+        self.in_quote.get(i).copied().unwrap_or(false)
+    }
+
+    /// A cue at token `i` (outside quotations); returns the exclusive end of the cue phrase.
+    pub fn cue_at(&self, i: usize, hi: usize) -> Option<usize> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Word || self.quoted(i) || i >= hi {
+            return None;
+        }
+        let lw = self.lw(i);
+        if lw == "according" && i + 1 < hi && self.lw(i + 1) == "to" {
+            return Some(i + 2);
+        }
+        if lw == "quoted" && i + 2 < hi && self.lw(i + 1) == "as" {
+            return Some(i + 3);
+        }
+        if self.lex.strong(&lw).is_some() && !is_cap(self.w(i)) {
+            let mut e = i + 1;
+            if e < hi && matches!(self.lw(e).as_str(), "out" | "back" | "on" | "up") && lw != "said"
+            {
+                e += 1;
+            }
+            return Some(e);
+        }
+        None
+    }
+
+    /// Skips a parenthetical "(R-Tex.)" or apposition ", a doctor at X," starting at `i`.
+    pub fn skip_appos_fwd(&self, i: usize, hi: usize) -> usize {
+        let mut i = i;
+        if self.is_punct(i, "(") {
+            let mut j = i + 1;
+            while j < hi && j < i + 12 && !self.is_punct(j, ")") {
+                j += 1;
+            }
+            if j < hi && self.is_punct(j, ")") {
+                i = j + 1;
+            }
+        }
+        if self.is_punct(i, ",") && i + 1 < hi {
+            let first = self.w(i + 1);
+            let flw = lower_word(first);
+            let appos_start = !is_cap(first)
+                || matches!(flw.as_str(), "a" | "an" | "the" | "who" | "whose" | "which")
+                || is_cap(first);
+            if appos_start && self.cue_at(i + 1, hi).is_none() {
+                let mut j = i + 1;
+                while j < hi && j < i + 25 {
+                    if self.toks[j].kind == Kind::Mark
+                        || self.is_punct(j, ".")
+                        || self.is_punct(j, ";")
+                    {
+                        return i;
+                    }
+                    if self.is_punct(j, ",") {
+                        let mut k = j + 1;
+                        while k < hi && is_aux(&self.lw(k)) {
+                            k += 1;
+                        }
+                        if self.cue_at(k, hi).is_some() {
+                            return j + 1;
+                        }
+                        return i;
+                    }
+                    j += 1;
+                }
+            }
+        }
+        i
+    }
+
+    /// The subject of the cue at `c`: `NP [, apposition,] [aux] CUE`.
+    pub fn subject_before(&self, c: usize, lo: usize) -> Option<Np> {
+        let mut k = c;
+        while k > lo && is_aux(&self.lw(k - 1)) && !is_cap(self.w(k - 1)) {
+            k -= 1;
+        }
+        if k > lo && self.is_punct(k - 1, ")") {
+            let mut j = k - 1;
+            while j > lo && j + 12 > k && !self.is_punct(j, "(") {
+                j -= 1;
+            }
+            if self.is_punct(j, "(") {
+                k = j;
+            }
+        }
+        if k > lo && self.is_punct(k - 1, ",") {
+            // Apposition: find the comma that opens it.
+            let mut j = k - 1;
+            let mut found = None;
+            while j > lo && j + 30 > k {
+                j -= 1;
+                if self.toks[j].kind == Kind::Mark || self.is_punct(j, ".") || self.quoted(j) {
+                    break;
+                }
+                if self.is_punct(j, ",") {
+                    found = Some(j);
+                    break;
+                }
+            }
+            if let Some(j) = found {
+                if let Some(np) = np_before(self.text, self.toks, j, lo) {
+                    if np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(_)) {
+                        return Some(np);
+                    }
+                }
+            }
+            return None;
+        }
+        np_before(self.text, self.toks, k, lo)
+    }
+
+    /// Attribution after a quotation whose last token is `last`, within `[.., hi)`.
+    pub fn after(&self, last: usize, hi: usize) -> Option<Attr> {
+        let mut i = last + 1;
+        if i >= hi {
+            return None;
+        }
+        if self.is_punct(i, ",") {
+            i += 1;
+        }
+        if self.is_dash(i) {
+            let np = np_after(self.text, self.toks, i + 1, hi)?;
+            if np.kind == NpKind::Name {
+                return Some(Attr {
+                    np,
+                    cue_s: i,
+                    cue_e: i + 1,
+                    end: np.e,
+                });
+            }
+            return None;
+        }
+        // Reversed: "said Smith".
+        let mut j = i;
+        while j < hi && is_aux(&self.lw(j)) && !is_cap(self.w(j)) {
+            j += 1;
+        }
+        if let Some(ce) = self.cue_at(j, hi) {
+            let np = np_after(self.text, self.toks, ce, hi)?;
+            let np = if np.kind == NpKind::Pronoun(None) {
+                return None;
+            } else {
+                np
+            };
+            return Some(Attr {
+                np,
+                cue_s: j,
+                cue_e: ce,
+                end: np.e,
+            });
+        }
+        // Normal: "Smith said", "Hugh Hill, a doctor at X, said".
+        let np = np_after(self.text, self.toks, i, hi)?;
+        let mut j = self.skip_appos_fwd(np.e, hi);
+        while j < hi && is_aux(&self.lw(j)) && !is_cap(self.w(j)) {
+            j += 1;
+        }
+        let ce = self.cue_at(j, hi)?;
+        Some(Attr {
+            np,
+            cue_s: j,
+            cue_e: ce,
+            end: ce,
+        })
+    }
+
+    /// Attribution before a quotation opening at token `open`, within `[lo, ..)`.
+    pub fn before(&self, lo: usize, open: usize) -> Option<Attr> {
+        if open <= lo {
+            return None;
+        }
+        let mut j = open;
+        let colon = self.is_punct(j - 1, ":");
+        if colon || self.is_punct(j - 1, ",") {
+            j -= 1;
+        }
+        if j <= lo {
+            return None;
+        }
+        if self.lw(j - 1) == "that" {
+            return None;
+        }
+        // The nearest cue within a few tokens, separated only by adverbials.
+        let from = lo.max(j.saturating_sub(9));
+        let mut c = j;
+        while c > from {
+            c -= 1;
+            if self.toks[c].kind == Kind::Mark || self.is_punct(c, ".") {
+                break;
+            }
+            if let Some(ce) = self.cue_at(c, j + 1) {
+                let between_ok = (ce..j).all(|k| {
+                    let t = &self.toks[k];
+                    t.kind != Kind::Mark && !self.is_punct(k, ".")
+                });
+                let near = ce + 6 >= j || colon;
+                if !between_ok || !near {
+                    continue;
+                }
+                if self.lw(c) == "according" {
+                    let np = np_after(self.text, self.toks, ce, j)?;
+                    return Some(Attr {
+                        np,
+                        cue_s: c,
+                        cue_e: ce,
+                        end: np.e,
+                    });
+                }
+                if let Some(np) = self.subject_before(c, lo) {
+                    return Some(Attr {
+                        np,
+                        cue_s: c,
+                        cue_e: ce,
+                        end: ce,
+                    });
+                }
+                if let Some(np) = np_after(self.text, self.toks, ce, j) {
+                    if np.kind == NpKind::Name {
+                        return Some(Attr {
+                            np,
+                            cue_s: c,
+                            cue_e: ce,
+                            end: np.e,
+                        });
+                    }
+                }
+                return None;
+            }
+        }
+        // "From X:" / "X:" as the whole lead-in.
+        if colon {
+            let mut s = lo;
+            if self.lw(s) == "from" {
+                s += 1;
+            }
+            if let Some(np) = np_after(self.text, self.toks, s, j) {
+                if np.e == j && np.kind == NpKind::Name {
+                    return Some(Attr {
+                        np,
+                        cue_s: j,
+                        cue_e: j,
+                        end: j,
+                    });
+                }
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,226 @@
+//! Reported (indirect) speech: `X said (that) …`, `…, X said.`, `according to X, …`.
+//!
+//! Why: most of what news reports is paraphrase, and a journalist searching a speaker wants
+//! it too. Patterns run per sentence on the tokens outside quotations; a sentence whose
+//! content carries a quoted fragment is reported as `mixed`. Sentences that hold a direct
+//! quotation are left to the direct-quotation rules.
+
+use super::attribution::{is_adverbial, is_aux, Ctx};
+use super::cues::CueClass;
+use super::speakers::{np_after, Np, NpKind};
+use super::tokens::{is_cap, Kind};
+
+/// One reported-speech content span (token range) with its speaker phrase and cue.
+#[derive(Debug, Clone, Copy)]
+pub struct Reported {
+    pub s: usize,
+    pub e: usize,
+    pub np: Np,
+    pub cue_s: usize,
+    pub cue_e: usize,
+}
+
+/// Trims trailing sentence punctuation (and leading commas) off a content range.
+fn trim(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
+    while e > s
+        && ctx.toks[e - 1].kind == Kind::Punct
+        && matches!(
+            ctx.w(e - 1),
+            "." | "," | ";" | ":" | "!" | "?" | "—" | "-" | "–"
+        )
+    {
+        e -= 1;
+    }
+    while s < e
+        && ctx.toks[s].kind == Kind::Punct
+        && matches!(ctx.w(s), "," | ":" | ";" | "—" | "-" | "–")
+    {
+        s += 1;
+    }
+    (s, e)
+}
+
+fn words_in(ctx: &Ctx, s: usize, e: usize) -> usize {
+    (s..e).filter(|&i| ctx.toks[i].kind == Kind::Word).count()
+}
+
+/// True when `[s, e)` is only adverbials/punctuation ("on Monday", "in a statement").
+fn only_adverbials(ctx: &Ctx, s: usize, e: usize) -> bool {
+    e.saturating_sub(s) <= 8
+        && (s..e).all(|i| {
+            let t = &ctx.toks[i];
+            t.kind == Kind::Punct || is_adverbial(&ctx.lw(i)) || is_cap(ctx.w(i))
+        })
+}
+
+/// Reported speech in the sentence `[a, b)`.
+pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
+    if b <= a + 2 {
+        return;
+    }
+    // 1. "According to X, …" / "…, according to X."
+    for k in a..b.saturating_sub(1) {
+        if ctx.quoted(k) || ctx.lw(k) != "according" || ctx.lw(k + 1) != "to" {
+            continue;
+        }
+        let Some(np) = np_after(ctx.text, ctx.toks, k + 2, b) else {
+            continue;
+        };
+        if k == a {
+            let (s, e) = trim(ctx, np.e, b);
+            if words_in(ctx, s, e) >= 3 {
+                out.push(Reported {
+                    s,
+                    e,
+                    np,
+                    cue_s: k,
+                    cue_e: k + 2,
+                });
+                return;
+            }
+        } else if k > a && ctx.is_punct(k - 1, ",") {
+            let (s, e) = trim(ctx, a, k - 1);
+            if words_in(ctx, s, e) >= 3 {
+                out.push(Reported {
+                    s,
+                    e,
+                    np,
+                    cue_s: k,
+                    cue_e: k + 2,
+                });
+                return;
+            }
+        }
+    }
+    // 2. Trailing or interrupting attribution: "…, X said." / "…, said X." / "A, X said, B."
+    let mut c = b;
+    while c > a + 1 {
+        c -= 1;
+        if !ctx.is_punct(c, ",") || ctx.quoted(c) {
+            continue;
+        }
+        let Some(at) = ctx.after(c - 1, b) else {
+            continue;
+        };
+        if matches!(at.np.kind, NpKind::Nominal { .. })
+            && at.np.s == c + 1
+            && ctx.cue_at(c + 1, b).is_none()
+        {
+            // "…, the official said" is fine; keep.
+        }
+        let rest_s = at.end;
+        if only_adverbials(ctx, rest_s, b) {
+            let (s, e) = trim(ctx, a, c);
+            if words_in(ctx, s, e) >= 3 {
+                out.push(Reported {
+                    s,
+                    e,
+                    np: at.np,
+                    cue_s: at.cue_s,
+                    cue_e: at.cue_e,
+                });
+                return;
+            }
+        } else if ctx.is_punct(rest_s, ",") {
+            // Interrupting: "The goal, he said, is to …"
+            let (s1, e1) = trim(ctx, a, c);
+            let (s2, e2) = trim(ctx, rest_s + 1, b);
+            if words_in(ctx, s1, e1) >= 1
+                && words_in(ctx, s2, e2) >= 2
+                && !(s2..e2).any(|i| ctx.cue_at(i, e2).is_some() && !ctx.quoted(i))
+            {
+                out.push(Reported {
+                    s: s1,
+                    e: e1,
+                    np: at.np,
+                    cue_s: at.cue_s,
+                    cue_e: at.cue_e,
+                });
+                out.push(Reported {
+                    s: s2,
+                    e: e2,
+                    np: at.np,
+                    cue_s: at.cue_s,
+                    cue_e: at.cue_e,
+                });
+                return;
+            }
+        }
+    }
+    // 3. "X said (that) …"
+    for c in a..b {
+        let Some(ce) = ctx.cue_at(c, b) else { continue };
+        if ctx.lw(c) == "according" {
+            continue;
+        }
+        let Some(np) = ctx.subject_before(c, a) else {
+            continue;
+        };
+        if let Some((s, e)) = content_after(ctx, c, ce, b) {
+            out.push(Reported {
+                s,
+                e,
+                np,
+                cue_s: c,
+                cue_e: ce,
+            });
+            return;
+        }
+    }
+}
+
+/// The content after a cue `[c, ce)`: skips an addressee ("told reporters"), adverbials and
+/// "that"; runs to the sentence end.
+pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize, usize)> {
+    let mut i = ce;
+    let class = ctx.lex.get(&ctx.lw(c)).map(|x| x.class);
+    if class == Some(CueClass::Tell) {
+        if let Some(np) = np_after(ctx.text, ctx.toks, i, b) {
+            i = np.e;
+        } else if i < b && ctx.toks[i].kind == Kind::Word && !matches!(ctx.lw(i).as_str(), "that") {
+            i += 1;
+        }
+    }
+    // "that" within a few adverbial tokens.
+    let mut j = i;
+    while j < b && j < i + 8 {
+        let lw = ctx.lw(j);
+        if lw == "that" && !ctx.quoted(j) {
+            i = j + 1;
+            break;
+        }
+        if ctx.toks[j].kind == Kind::Mark
+            || !(is_adverbial(&lw) || is_cap(ctx.w(j)) || ctx.is_punct(j, ",") || is_aux(&lw))
+        {
+            break;
+        }
+        j += 1;
+    }
+    if i == ce {
+        // Skip leading adverbials without "that": "said Monday the plan …".
+        while i < b
+            && matches!(
+                ctx.lw(i).as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | ","
+            )
+        {
+            i += 1;
+        }
+    }
+    let (s, e) = trim(ctx, i, b);
+    // A trailing ", he said" inside the same sentence is not content.
+    if words_in(ctx, s, e) < 3 {
+        return None;
+    }
+    Some((s, e))
+}

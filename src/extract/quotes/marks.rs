@@ -1,0 +1,207 @@
+//! Quotation-mark pairing: which double marks open and close a quotation.
+//!
+//! Why a module of its own: pairing is where extractors go wrong on real text — straight
+//! marks that do not say which way they face, German „…“, guillemets in both directions,
+//! typewriter `''…''`, stray or missing marks. Pairing is bounded by the paragraph, so a
+//! missing closing mark can never swallow the rest of an article; a paragraph that opens a
+//! quotation and does not close it yields a span to the paragraph end (the news convention
+//! for multi-paragraph quotations: an opening mark each paragraph, a closing one at the end).
+//! Single quotes are never paired here: nested quotes and apostrophes stay inside the span.
+
+use super::tokens::{Kind, Tok};
+
+/// One quotation, as token indices and byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QSpan {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the paragraph ended first.
+    pub close: Option<usize>,
+    /// Index of the last token of the span (the closing mark, or the paragraph's last token).
+    pub last: usize,
+    /// Byte offset of the opening mark.
+    pub start: usize,
+    /// Byte offset just after the closing mark (or the paragraph's last token).
+    pub end: usize,
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Whether mark `close` can close a quotation opened by mark `open`.
+fn closes(open: &str, close: &str) -> bool {
+    match open {
+        "\u{201C}" => matches!(close, "\u{201D}" | "\u{201C}" | "\""),
+        "\u{201D}" => matches!(close, "\u{201D}" | "\""),
+        "\u{201E}" => matches!(close, "\u{201C}" | "\u{201D}" | "\""),
+        "\u{00AB}" => close == "\u{00BB}",
+        "\u{00BB}" => close == "\u{00AB}",
+        "\"" => matches!(close, "\"" | "\u{201D}"),
+        "''" | "``" => close == "''",
+        "\u{201F}" => matches!(close, "\u{201D}" | "\""),
+        _ => false,
+    }
+}
+
+/// Pairs the quotation marks of one paragraph `toks[a..b]`.
+pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) {
+    let mut open: Option<usize> = None;
+    let b = b.min(toks.len());
+    for i in a..b {
+        let t = toks[i];
+        if t.kind != Kind::Mark {
+            continue;
+        }
+        let m = text.get(t.s..t.e).unwrap_or("");
+        let before = prev_char(text, t.s);
+        let after = next_char(text, t.e);
+        let b_sp = before.map(|c| c.is_whitespace()).unwrap_or(true);
+        let b_op = before
+            .map(|c| {
+                matches!(
+                    c,
+                    '(' | '[' | '{' | '\u{2018}' | '\'' | '—' | '–' | '-' | '/' | ':'
+                )
+            })
+            .unwrap_or(false);
+        let a_sp = after.map(|c| c.is_whitespace()).unwrap_or(true);
+        let a_pu = after
+            .map(|c| {
+                matches!(
+                    c,
+                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '\u{2019}'
+                )
+            })
+            .unwrap_or(false);
+        let mut looks_open = (b_sp || b_op) && !a_sp && !a_pu;
+        let mut looks_close = !b_sp && (a_sp || a_pu || !b_op);
+        // French spacing: « Non. »
+        if m == "\u{00AB}" && (b_sp || b_op) {
+            looks_open = true;
+            looks_close = false;
+        } else if m == "\u{00BB}" && (a_sp || a_pu) && open.is_some() {
+            looks_close = true;
+            looks_open = false;
+        }
+        match open {
+            None => {
+                let closer_only = matches!(m, "\u{201D}" | "\u{00BB}");
+                if looks_open || (!looks_close && !closer_only && !(b_sp && a_sp)) {
+                    open = Some(i);
+                }
+            }
+            Some(o) => {
+                let om = text.get(toks[o].s..toks[o].e).unwrap_or("");
+                if closes(om, m) && looks_close {
+                    out.push(QSpan {
+                        open: o,
+                        close: Some(i),
+                        last: i,
+                        start: toks[o].s,
+                        end: t.e,
+                    });
+                    open = None;
+                } else if looks_open {
+                    // The earlier mark was never closed: start over here.
+                    open = Some(i);
+                } else if closes(om, m) && b_sp && a_sp && om == m {
+                    // An isolated straight mark while one is open: toggle.
+                    out.push(QSpan {
+                        open: o,
+                        close: Some(i),
+                        last: i,
+                        start: toks[o].s,
+                        end: t.e,
+                    });
+                    open = None;
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        // Unclosed: keep it only when it opens the paragraph or follows a colon/comma,
+        // and never past the paragraph.
+        let starts_para = o == a;
+        let after_colon = o > a
+            && matches!(
+                text.get(toks[o - 1].s..toks[o - 1].e),
+                Some(":") | Some(",")
+            );
+        if (starts_para || after_colon) && o + 1 < b {
+            out.push(QSpan {
+                open: o,
+                close: None,
+                last: b - 1,
+                start: toks[o].s,
+                end: toks[b - 1].e,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{paragraphs, tokenize};
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        let toks = tokenize(text);
+        let mut out = Vec::new();
+        for (a, b) in paragraphs(&toks) {
+            pair(text, &toks, a, b, &mut out);
+        }
+        out.iter().map(|q| &text[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn kinds_of_marks() {
+        assert_eq!(spans("He said \"yes, sir,\" twice."), vec!["\"yes, sir,\""]);
+        assert_eq!(
+            spans("“It’s mine,” she said. “Don’t.”"),
+            vec!["“It’s mine,”", "“Don’t.”"]
+        );
+        assert_eq!(
+            spans("Er sagte: „Wir schaffen das.“ Dann ging er."),
+            vec!["„Wir schaffen das.“"]
+        );
+        assert_eq!(
+            spans("Il a dit : « Non merci. » Puis rien."),
+            vec!["« Non merci. »"]
+        );
+        assert_eq!(spans("''We won,'' he said."), vec!["''We won,''"]);
+    }
+
+    #[test]
+    fn nested_singles_and_apostrophes() {
+        assert_eq!(
+            spans("“He told me ‘never again’ and left,” Ann's aide said."),
+            vec!["“He told me ‘never again’ and left,”"]
+        );
+        assert_eq!(
+            spans("It's the Smiths' house, isn't it?"),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn unbalanced_is_bounded_by_paragraph() {
+        let t = "“We will fight on and on\n“And we will win.”\nThe rest is news.";
+        assert_eq!(
+            spans(t),
+            vec!["“We will fight on and on", "“And we will win.”"]
+        );
+        assert_eq!(
+            spans("A stray ” mark.\nAnother \" one here"),
+            Vec::<&str>::new()
+        );
+        let many = "\"".repeat(5001);
+        let _ = spans(&many);
+        let _ = spans("”“”“„«»''``");
+        assert!(spans("").is_empty());
+    }
+}

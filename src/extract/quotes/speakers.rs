@@ -1,0 +1,1317 @@
+//! Speaker mentions: noun phrases around a cue, canonical names, pronoun/nominal resolution.
+//!
+//! Why: a journalist searches by name, so every attribution has to end as the fullest form
+//! of a name that the article gives ("Aliyev" and "he" → "Ilham Aliyev", with the title
+//! "Azerbaijani President"). This module (1) reads the article once and registers every
+//! capitalised run outside quotations as a person or organisation mention, (2) parses the
+//! noun phrase next to a cue (pronoun, name with titles/apposition, or nominal like "the
+//! president"), and (3) resolves that phrase against the registry. Names that occur only
+//! inside quotations, the byline and places are never registered, so they never speak.
+
+use super::names::{self, Gender};
+use super::tokens::{is_cap, text_of, Kind, Tok};
+use crate::extract::SpeakerKind;
+use std::collections::HashMap;
+
+/// Capitalised words that start sentences but never start a name.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+    "as",
+    "so",
+    "yet",
+    "or",
+    "nor",
+    "of",
+    "to",
+    "by",
+    "with",
+    "from",
+    "despite",
+    "according",
+    "although",
+    "though",
+    "because",
+    "since",
+    "still",
+    "then",
+    "now",
+    "meanwhile",
+    "however",
+    "also",
+    "even",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "asked",
+    "last",
+    "next",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "one",
+    "two",
+    "three",
+    "more",
+    "other",
+    "another",
+    "instead",
+    "speaking",
+    "during",
+    "under",
+    "over",
+    "about",
+    "against",
+    "among",
+    "without",
+    "within",
+    "whether",
+    "until",
+    "unlike",
+    "like",
+    "once",
+    "indeed",
+    "only",
+    "just",
+    "so",
+    "thus",
+    "later",
+    "earlier",
+    "first",
+    "again",
+    "sources",
+    "officials",
+    "critics",
+    "supporters",
+    "reporters",
+    "democrats",
+    "republicans",
+    "americans",
+    "obviously",
+    "clearly",
+    "perhaps",
+    "maybe",
+    "well",
+    "yes",
+    "oh",
+    "mr",
+    "ms",
+    "new",
+    "former",
+    "said",
+    "says",
+    "told",
+    "added",
+    "via",
+    "photo",
+    "getty",
+    "ap",
+    "updated",
+    "posted",
+    "advertisement",
+    "related",
+    "read",
+    "watch",
+    "see",
+];
+
+/// Title words (lower case, no period). A run "Azerbaijani President Ilham Aliyev" splits
+/// at the last title word into title and name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "president-elect",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "sec",
+    "secretary",
+    "rev",
+    "reverend",
+    "judge",
+    "justice",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "minister",
+    "prime",
+    "vice",
+    "candidate",
+    "nominee",
+    "former",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "adm",
+    "officer",
+    "director",
+    "ceo",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "king",
+    "queen",
+    "pope",
+    "chief",
+    "deputy",
+    "attorney",
+    "ambassador",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "majority",
+    "minority",
+    "whip",
+    "state",
+    "press",
+    "house",
+    "white",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "chancellor",
+    "premier",
+    "prince",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "cardinal",
+    "bishop",
+    "father",
+    "sister",
+    "brother",
+    "coach",
+    "host",
+    "anchor",
+    "editor",
+    "correspondent",
+    "columnist",
+    "founder",
+    "executive",
+    "manager",
+    "strategist",
+    "pollster",
+    "economist",
+    "analyst",
+    "treasurer",
+    "comptroller",
+    "auditor",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "councilor",
+    "assemblyman",
+    "assemblywoman",
+    "delegate",
+    "sheriff",
+    "superintendent",
+    "inspector",
+    "detective",
+    "sergeant",
+    "captain",
+    "lieutenant",
+    "colonel",
+    "major",
+    "admiral",
+    "marshal",
+    "mrs",
+    "dep",
+    "asst",
+    "assistant",
+    "acting",
+    "interim",
+    "foreign",
+    "defense",
+    "defence",
+    "homeland",
+    "treasury",
+    "of",
+    "u.s",
+    "us",
+    "federal",
+    "senior",
+    "top",
+    "campaign",
+    "communications",
+    "policy",
+    "political",
+    "legal",
+    "general",
+    "staff",
+    "first",
+];
+
+/// Person titles that also say the gender.
+fn title_gender(w: &str) -> Option<Gender> {
+    match w {
+        "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "spokesman" | "chairman"
+        | "father" | "brother" | "councilman" | "assemblyman" | "sheikh" | "pope" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "congresswoman"
+        | "spokeswoman" | "chairwoman" | "sister" | "councilwoman" | "assemblywoman" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// Words that make a capitalised run an organisation.
+const ORG_WORDS: &[&str] = &[
+    "house",
+    "department",
+    "committee",
+    "party",
+    "campaign",
+    "association",
+    "council",
+    "ministry",
+    "agency",
+    "times",
+    "post",
+    "news",
+    "network",
+    "institute",
+    "university",
+    "college",
+    "foundation",
+    "center",
+    "centre",
+    "court",
+    "congress",
+    "senate",
+    "administration",
+    "commission",
+    "bureau",
+    "office",
+    "service",
+    "services",
+    "group",
+    "company",
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "fund",
+    "union",
+    "organization",
+    "organisation",
+    "bank",
+    "journal",
+    "press",
+    "board",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "pentagon",
+    "kremlin",
+    "reuters",
+    "caucus",
+    "coalition",
+    "alliance",
+    "club",
+    "society",
+    "project",
+    "trust",
+    "church",
+    "authority",
+    "federation",
+    "school",
+    "hospital",
+    "review",
+    "magazine",
+    "tribune",
+    "herald",
+    "gazette",
+    "daily",
+    "channel",
+    "tv",
+    "radio",
+    "media",
+    "watch",
+    "pac",
+    "chamber",
+    "parliament",
+    "assembly",
+    "government",
+    "cabinet",
+    "tribunal",
+    "airlines",
+    "motors",
+    "industries",
+    "systems",
+    "technologies",
+    "holdings",
+    "partners",
+    "capital",
+    "command",
+    "guard",
+    "patrol",
+    "embassy",
+    "nations",
+    "federal",
+    "republicans",
+    "democrats",
+    "gop",
+    "cnn",
+    "msnbc",
+    "fox",
+    "nbc",
+    "abc",
+    "cbs",
+    "npr",
+    "politico",
+    "breitbart",
+    "google",
+    "facebook",
+    "twitter",
+    "apple",
+    "microsoft",
+    "amazon",
+    "bloomberg",
+    "gallup",
+    "quinnipiac",
+    "nato",
+    "hamas",
+    "hezbollah",
+    "taliban",
+    "isis",
+    "fbi",
+    "cia",
+    "nsa",
+    "dnc",
+    "rnc",
+    "epa",
+    "irs",
+    "un",
+    "eu",
+    "who",
+    "aclu",
+    "nra",
+    "report",
+    "study",
+    "poll",
+    "survey",
+    "statement",
+    "website",
+    "blog",
+    "org",
+    "times’s",
+];
+
+/// Lower-case heads of nominal speakers ("the president", "a spokeswoman").
+const NOMINAL_HEADS: &[&str] = &[
+    "president",
+    "senator",
+    "governor",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "candidate",
+    "nominee",
+    "leader",
+    "leaders",
+    "mayor",
+    "minister",
+    "ambassador",
+    "director",
+    "judge",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "prosecutor",
+    "prosecutors",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "lawmakers",
+    "representative",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "critics",
+    "supporters",
+    "source",
+    "sources",
+    "campaign",
+    "statement",
+    "report",
+    "study",
+    "poll",
+    "survey",
+    "administration",
+    "department",
+    "agency",
+    "company",
+    "group",
+    "committee",
+    "party",
+    "researchers",
+    "economists",
+    "economist",
+    "strategist",
+    "strategists",
+    "pollster",
+    "author",
+    "authors",
+    "businessman",
+    "billionaire",
+    "mogul",
+    "frontrunner",
+    "front-runner",
+    "politician",
+    "woman",
+    "man",
+    "chief",
+    "executive",
+    "commissioner",
+    "sheriff",
+    "police",
+    "pope",
+    "king",
+    "queen",
+    "premier",
+    "chancellor",
+    "general",
+    "officer",
+    "activist",
+    "activists",
+    "voters",
+    "residents",
+    "members",
+    "democrat",
+    "republican",
+    "governors",
+    "senators",
+    "presidents",
+    "reporter",
+    "host",
+    "anchor",
+    "founder",
+    "ceo",
+    "professor",
+    "scientist",
+    "scientists",
+    "doctor",
+    "doctors",
+    "ministry",
+    "government",
+    "white",
+    "letter",
+    "memo",
+    "article",
+    "ad",
+    "website",
+    "tweet",
+    "post",
+    "email",
+    "release",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "ruling",
+    "court",
+    "document",
+    "documents",
+    "paper",
+    "newspaper",
+    "outlet",
+    "network",
+    "magazine",
+    "book",
+    "speech",
+    "interview",
+    "spokesmen",
+    "representatives",
+    "chair",
+    "speaker",
+    "manager",
+    "director",
+    "counsel",
+    "owner",
+];
+
+const PRONOUNS_M: &[&str] = &["he"];
+const PRONOUNS_F: &[&str] = &["she"];
+
+/// A noun phrase next to a cue, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// he/she (gender), they/we/I/it (None).
+    Pronoun(Option<Gender>),
+    /// A capitalised run `[s, e)` in token indices.
+    Name,
+    /// A lower-case nominal ("the president"); `head` is the token index of the head noun.
+    Nominal { head: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub kind: NpKind,
+    /// Token range `[s, e)` of the phrase.
+    pub s: usize,
+    pub e: usize,
+}
+
+/// One registered name in the article (outside quotations).
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub full: String,
+    pub ntoks: usize,
+    pub title: Option<String>,
+    pub kind: SpeakerKind,
+    pub gender: Gender,
+    /// Whether the name starts with a known first name.
+    pub has_first: bool,
+}
+
+/// A person mention in document order, for pronoun resolution.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonAt {
+    pub pos: usize,
+    pub ent: usize,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub name: String,
+    pub title: Option<String>,
+    pub kind: SpeakerKind,
+}
+
+/// The article's names.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub ents: Vec<Entity>,
+    pub by_last: HashMap<String, Vec<usize>>,
+    pub people: Vec<PersonAt>,
+}
+
+pub fn lower_word(w: &str) -> String {
+    let w = strip_possessive(w);
+    w.trim_end_matches('.').to_lowercase()
+}
+
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix("s'"))
+        .map(|x| {
+            if w.ends_with("s'") {
+                &w[..w.len() - 1]
+            } else {
+                x
+            }
+        })
+        .unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+pub fn is_title(lw: &str) -> bool {
+    in_list(TITLES, lw)
+}
+
+pub fn is_nominal_head(lw: &str) -> bool {
+    in_list(NOMINAL_HEADS, lw)
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "du"
+            | "ben"
+            | "der"
+            | "den"
+            | "dos"
+            | "das"
+            | "el"
+    )
+}
+
+/// Name-like token: capitalised word (not a stop word at the start).
+fn namey(text: &str, t: &Tok) -> bool {
+    t.kind == Kind::Word && is_cap(text_of(text, t))
+}
+
+/// The analysis of a capitalised run: title part, name part, kind.
+#[derive(Debug, Clone)]
+pub struct RunInfo {
+    pub title: Option<String>,
+    pub name: String,
+    pub name_toks: Vec<String>,
+    pub kind: SpeakerKind,
+    pub gender: Gender,
+    pub has_first: bool,
+    /// True when the name part is only title words ("the President").
+    pub title_only: bool,
+    /// Byte span of the name part.
+    pub name_s: usize,
+    pub name_e: usize,
+}
+
+/// Splits a run of tokens `[s, e)` (as found) into title and name.
+pub fn analyze_run(
+    text: &str,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    the_before: bool,
+) -> Option<RunInfo> {
+    let mut s = s;
+    // Leading stop words ("But", "The") are not part of the name.
+    let _ = the_before;
+    while s < e {
+        let lw = lower_word(text_of(text, &toks[s]));
+        if in_list(STOP, &lw) {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    if s >= e {
+        return None;
+    }
+    let words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
+    let lws: Vec<String> = words.iter().map(|w| lower_word(w)).collect();
+    // Last title word (never the run's last word unless the whole run is titles).
+    let mut last_title: Option<usize> = None;
+    for (i, lw) in lws.iter().enumerate() {
+        if is_title(lw) && i + 1 < lws.len() {
+            // "White House" / "State Department" are names of organisations, not titles.
+            last_title = Some(i);
+        }
+    }
+    let all_titles = lws.iter().all(|w| is_title(w));
+    let org = lws.iter().any(|w| in_list(ORG_WORDS, w))
+        || (words.len() == 1
+            && words[0].len() >= 2
+            && words[0]
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '&'));
+    if org
+        && !lws.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"
+            )
+        })
+    {
+        let name_words: Vec<&str> = words.iter().map(|w| strip_possessive(w)).collect();
+        let name = name_words.join(" ");
+        return Some(RunInfo {
+            title: None,
+            name,
+            name_toks: lws.clone(),
+            kind: SpeakerKind::Organisation,
+            gender: Gender::Either,
+            has_first: false,
+            title_only: false,
+            name_s: toks[s].s,
+            name_e: toks[e - 1].e,
+        });
+    }
+    if all_titles {
+        return Some(RunInfo {
+            title: Some(words.join(" ")),
+            name: String::new(),
+            name_toks: vec![],
+            kind: SpeakerKind::Person,
+            gender: lws
+                .iter()
+                .find_map(|w| title_gender(w))
+                .unwrap_or(Gender::Either),
+            has_first: false,
+            title_only: true,
+            name_s: toks[s].s,
+            name_e: toks[e - 1].e,
+        });
+    }
+    let ns = last_title.map(|i| i + 1).unwrap_or(0);
+    let title = last_title.map(|i| words[..=i].join(" "));
+    let name_words: Vec<&str> = words[ns..]
+        .iter()
+        .map(|w| strip_possessive(w))
+        .filter(|w| !matches!(lower_word(w).as_str(), "jr" | "sr" | "ii" | "iii"))
+        .collect();
+    if name_words.is_empty() {
+        return None;
+    }
+    let first = names::lookup(name_words[0].trim_end_matches('.'));
+    let has_first = first
+        .map(|f| f.count >= 100 && (!f.word || name_words.len() >= 2))
+        .unwrap_or(false)
+        && name_words.len() >= 2;
+    let mut gender = if has_first {
+        first.map(|f| f.gender()).unwrap_or(Gender::Either)
+    } else {
+        Gender::Either
+    };
+    if let Some(g) = lws[..ns].iter().find_map(|w| title_gender(w)) {
+        gender = g;
+    }
+    Some(RunInfo {
+        title,
+        name: name_words.join(" "),
+        name_toks: name_words.iter().map(|w| lower_word(w)).collect(),
+        kind: SpeakerKind::Person,
+        gender,
+        has_first,
+        title_only: false,
+        name_s: toks[s + ns].s,
+        name_e: toks[e - 1].e,
+    })
+}
+
+/// Extends a name run backwards from token `k` (inclusive) while tokens are name-like.
+pub fn run_back(text: &str, toks: &[Tok], k: usize, lo: usize) -> usize {
+    let mut s = k;
+    while s > lo {
+        let t = &toks[s - 1];
+        if t.para != toks[k].para {
+            break;
+        }
+        let w = text_of(text, t);
+        if namey(text, t) && !is_possessive(w) {
+            s -= 1;
+        } else if (is_particle(w) || w == "of") && s - 1 > lo && namey(text, &toks[s - 2]) {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// Extends a name run forwards from token `k` (inclusive); returns the exclusive end.
+pub fn run_fwd(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
+    let mut e = k;
+    let hi = hi.min(toks.len());
+    while e < hi {
+        let t = &toks[e];
+        if t.para != toks[k].para {
+            break;
+        }
+        let w = text_of(text, t);
+        if namey(text, t) {
+            e += 1;
+            if is_possessive(w) {
+                break;
+            }
+        } else if (is_particle(w) || w == "of") && e + 1 < hi && namey(text, &toks[e + 1]) && e > k
+        {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+fn pronoun(lw: &str) -> Option<Option<Gender>> {
+    if in_list(PRONOUNS_M, lw) {
+        Some(Some(Gender::Male))
+    } else if in_list(PRONOUNS_F, lw) {
+        Some(Some(Gender::Female))
+    } else if matches!(lw, "they" | "we" | "i" | "it" | "who") {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
+    "some", "many", "other", "this", "that", "these", "those",
+];
+
+/// Parses the noun phrase that ends just before token `end` (exclusive), not before `lo`.
+pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Np> {
+    if end <= lo || end > toks.len() {
+        return None;
+    }
+    let k = end - 1;
+    let t = &toks[k];
+    let w = text_of(text, t);
+    let lw = lower_word(w);
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if let Some(g) = pronoun(&lw) {
+        return Some(Np {
+            kind: NpKind::Pronoun(g),
+            s: k,
+            e: end,
+        });
+    }
+    if is_cap(w) && !is_possessive(w) {
+        let s = run_back(text, toks, k, lo);
+        // Lower-case title words before the run ("campaign chairman Paul Manafort").
+        let mut s2 = s;
+        while s2 > lo && s > lo {
+            let pw = lower_word(text_of(text, &toks[s2 - 1]));
+            if toks[s2 - 1].kind == Kind::Word
+                && is_title(&pw)
+                && !is_cap(text_of(text, &toks[s2 - 1]))
+            {
+                s2 -= 1;
+            } else {
+                break;
+            }
+        }
+        return Some(Np {
+            kind: NpKind::Name,
+            s: s2,
+            e: end,
+        });
+    }
+    if is_nominal_head(&lw) {
+        // Walk back over modifiers to a determiner.
+        let mut s = k;
+        let mut steps = 0;
+        while s > lo && steps < 5 {
+            let pt = &toks[s - 1];
+            if pt.kind != Kind::Word {
+                break;
+            }
+            let pw = text_of(text, pt);
+            let plw = lower_word(pw);
+            s -= 1;
+            steps += 1;
+            if in_list(DETERMINERS, &plw) || is_possessive(pw) {
+                if is_possessive(pw) && is_cap(pw) {
+                    s = run_back(text, toks, s, lo);
+                }
+                break;
+            }
+            if pronoun(&plw).is_some()
+                || in_list(&["said", "says", "and", "but", "or", "that", "as"], &plw)
+            {
+                s += 1;
+                break;
+            }
+        }
+        return Some(Np {
+            kind: NpKind::Nominal { head: k },
+            s,
+            e: end,
+        });
+    }
+    None
+}
+
+/// Parses the noun phrase starting at token `start`; returns it with its exclusive end.
+pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np> {
+    let hi = hi.min(toks.len());
+    if start >= hi {
+        return None;
+    }
+    let t = &toks[start];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = text_of(text, t);
+    let lw = lower_word(w);
+    if let Some(g) = pronoun(&lw) {
+        return Some(Np {
+            kind: NpKind::Pronoun(g),
+            s: start,
+            e: start + 1,
+        });
+    }
+    let mut i = start;
+    // Determiner / lower-case title words.
+    let mut det = false;
+    while i < hi && toks[i].kind == Kind::Word {
+        let w = text_of(text, &toks[i]);
+        let lw = lower_word(w);
+        if !is_cap(w)
+            && (in_list(DETERMINERS, &lw) || is_title(&lw) || lw.ends_with("-based"))
+            && i - start < 5
+        {
+            det |= in_list(DETERMINERS, &lw);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if i < hi && namey(text, &toks[i]) {
+        let e = run_fwd(text, toks, i, hi);
+        let last = text_of(text, &toks[e - 1]);
+        // "the president's spokesman": possessive run followed by a nominal.
+        if is_possessive(last) && e < hi {
+            let nw = lower_word(text_of(text, &toks[e]));
+            if is_nominal_head(&nw) {
+                return Some(Np {
+                    kind: NpKind::Nominal { head: e },
+                    s: start,
+                    e: e + 1,
+                });
+            }
+        }
+        return Some(Np {
+            kind: NpKind::Name,
+            s: start,
+            e,
+        });
+    }
+    // Nominal: modifiers then a head within a few words.
+    let mut j = i;
+    while j < hi && j < i + 4 && toks[j].kind == Kind::Word {
+        let lw = lower_word(text_of(text, &toks[j]));
+        if is_nominal_head(&lw) {
+            // Prefer the last head in a compound ("campaign spokesman").
+            let mut h = j;
+            while h + 1 < hi
+                && toks[h + 1].kind == Kind::Word
+                && is_nominal_head(&lower_word(text_of(text, &toks[h + 1])))
+            {
+                h += 1;
+            }
+            return Some(Np {
+                kind: NpKind::Nominal { head: h },
+                s: start,
+                e: h + 1,
+            });
+        }
+        j += 1;
+    }
+    let _ = det;
+    // A title-led nominal ("the president") already consumed as titles.
+    if i > start {
+        let lw = lower_word(text_of(text, &toks[i - 1]));
+        if is_nominal_head(&lw) {
+            return Some(Np {
+                kind: NpKind::Nominal { head: i - 1 },
+                s: start,
+                e: i,
+            });
+        }
+    }
+    None
+}
+
+fn overlaps_place(places: &[(usize, usize)], s: usize, e: usize) -> bool {
+    places.iter().any(|&(ps, pe)| ps <= s && e <= pe)
+}
+
+impl Registry {
+    /// Registers every capitalised run outside quotations (`in_quote[i]`), places and byline.
+    pub fn build(
+        text: &str,
+        toks: &[Tok],
+        in_quote: &[bool],
+        places: &[(usize, usize)],
+    ) -> Registry {
+        let mut reg = Registry::default();
+        let mut i = 0;
+        while i < toks.len() {
+            if in_quote.get(i).copied().unwrap_or(true) || !namey(text, &toks[i]) {
+                i += 1;
+                continue;
+            }
+            let e = run_fwd(text, toks, i, toks.len());
+            let e = (i + 1..=e)
+                .find(|&j| in_quote.get(j - 1).copied().unwrap_or(true))
+                .map(|j| j - 1)
+                .unwrap_or(e)
+                .max(i + 1);
+            // Byline: "By Jane Doe" opening a paragraph.
+            let byline = i > 0
+                && text_of(text, &toks[i - 1]).eq_ignore_ascii_case("by")
+                && (i == 1 || toks[i - 2].para != toks[i - 1].para);
+            let the_before = i > 0 && lower_word(text_of(text, &toks[i - 1])) == "the";
+            if !byline {
+                if let Some(r) = analyze_run(text, toks, i, e, the_before) {
+                    reg.add(&r, places);
+                }
+            }
+            i = e;
+        }
+        reg
+    }
+
+    fn add(&mut self, r: &RunInfo, places: &[(usize, usize)]) -> Option<usize> {
+        if r.title_only || r.name.is_empty() || overlaps_place(places, r.name_s, r.name_e) {
+            return None;
+        }
+        let last = r.name_toks.last().cloned().unwrap_or_default();
+        if last.is_empty() {
+            return None;
+        }
+        let person_like = r.kind == SpeakerKind::Person && (r.has_first || r.title.is_some());
+        let full_key = r.name.to_lowercase();
+        // Same surname already known: merge (keep the fullest form).
+        let mut found = None;
+        if let Some(ids) = self.by_last.get(&last) {
+            for &id in ids.iter().rev() {
+                let ent = &self.ents[id];
+                let ek = ent.full.to_lowercase();
+                if ek == full_key
+                    || ek.ends_with(&format!(" {full_key}"))
+                    || full_key.ends_with(&format!(" {ek}"))
+                    || r.name_toks.len() == 1
+                {
+                    found = Some(id);
+                    break;
+                }
+            }
+        }
+        let id = match found {
+            Some(id) => {
+                let ent = &mut self.ents[id];
+                if r.name_toks.len() > ent.ntoks && r.kind == ent.kind {
+                    ent.full = r.name.clone();
+                    ent.ntoks = r.name_toks.len();
+                    ent.has_first |= r.has_first;
+                    if r.gender != Gender::Either {
+                        ent.gender = r.gender;
+                    }
+                }
+                if ent.title.is_none() {
+                    ent.title = r.title.clone();
+                }
+                if ent.gender == Gender::Either && r.gender != Gender::Either {
+                    ent.gender = r.gender;
+                }
+                id
+            }
+            None => {
+                if !person_like && r.kind == SpeakerKind::Person && r.name_toks.len() == 1 {
+                    // A lone capitalised word nobody introduced: not registered.
+                    return None;
+                }
+                self.ents.push(Entity {
+                    full: r.name.clone(),
+                    ntoks: r.name_toks.len(),
+                    title: r.title.clone(),
+                    kind: r.kind,
+                    gender: r.gender,
+                    has_first: r.has_first,
+                });
+                let id = self.ents.len() - 1;
+                self.by_last.entry(last).or_default().push(id);
+                id
+            }
+        };
+        if self.ents[id].kind == SpeakerKind::Person {
+            self.people.push(PersonAt {
+                pos: r.name_s,
+                ent: id,
+            });
+        }
+        Some(id)
+    }
+
+    /// The canonical speaker for a name run.
+    pub fn resolve_name(&self, r: &RunInfo, places: &[(usize, usize)]) -> Option<Speaker> {
+        if r.name.is_empty() || overlaps_place(places, r.name_s, r.name_e) {
+            return None;
+        }
+        let last = r.name_toks.last().cloned().unwrap_or_default();
+        if let Some(ids) = self.by_last.get(&last) {
+            let full_key = r.name.to_lowercase();
+            for &id in ids.iter().rev() {
+                let ent = &self.ents[id];
+                let ek = ent.full.to_lowercase();
+                if ek == full_key
+                    || ek.ends_with(&format!(" {full_key}"))
+                    || r.name_toks.len() == 1
+                    || full_key.ends_with(&format!(" {ek}"))
+                {
+                    let name = if r.name_toks.len() > ent.ntoks {
+                        r.name.clone()
+                    } else {
+                        ent.full.clone()
+                    };
+                    return Some(Speaker {
+                        name,
+                        title: r.title.clone().or_else(|| ent.title.clone()),
+                        kind: ent.kind,
+                    });
+                }
+            }
+        }
+        Some(Speaker {
+            name: r.name.clone(),
+            title: r.title.clone(),
+            kind: r.kind,
+        })
+    }
+
+    /// The last person before byte `pos` compatible with the pronoun's gender.
+    pub fn resolve_pronoun(&self, pos: usize, g: Gender) -> Option<Speaker> {
+        for p in self.people.iter().rev() {
+            if p.pos >= pos {
+                continue;
+            }
+            let ent = &self.ents[p.ent];
+            if ent.gender == g || ent.gender == Gender::Either {
+                return Some(Speaker {
+                    name: ent.full.clone(),
+                    title: ent.title.clone(),
+                    kind: ent.kind,
+                });
+            }
+        }
+        None
+    }
+
+    /// "the president" → the last person before `pos` whose title has that head word.
+    pub fn resolve_nominal(&self, pos: usize, head: &str) -> Option<Speaker> {
+        if !is_title(head)
+            || matches!(
+                head,
+                "of" | "state"
+                    | "house"
+                    | "white"
+                    | "national"
+                    | "former"
+                    | "campaign"
+                    | "policy"
+                    | "political"
+                    | "legal"
+                    | "staff"
+                    | "top"
+                    | "senior"
+                    | "first"
+                    | "federal"
+                    | "us"
+                    | "u.s"
+            )
+        {
+            return None;
+        }
+        for p in self.people.iter().rev() {
+            if p.pos >= pos {
+                continue;
+            }
+            let ent = &self.ents[p.ent];
+            if let Some(t) = &ent.title {
+                if t.split_whitespace().any(|w| {
+                    lower_word(w) == head
+                        || (head == "senator" && lower_word(w) == "sen")
+                        || (head == "governor" && lower_word(w) == "gov")
+                }) {
+                    return Some(Speaker {
+                        name: ent.full.clone(),
+                        title: ent.title.clone(),
+                        kind: ent.kind,
+                    });
+                }
+            }
+        }
+        None
+    }
+}

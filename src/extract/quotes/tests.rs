@@ -1,0 +1,191 @@
+//! Unit tests on sentences written for these tests (and the seed article, which may be used).
+
+use super::*;
+
+fn ex(text: &str) -> Vec<Quote> {
+    QuoteExtractor::embedded().extract(text, &[])
+}
+
+fn spk(q: &Quote) -> &str {
+    q.speaker.as_deref().unwrap_or("-")
+}
+
+#[test]
+fn seed_article() {
+    let text = include_str!("../../../../shared/fixtures/seed/aliyev-trt-interview.txt");
+    let qs = QuoteExtractor::embedded().extract(text, &[]);
+    let direct: Vec<&Quote> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    let indirect: Vec<&Quote> = qs
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    for q in &qs {
+        eprintln!("{:?} {:?} {:?} {:?}", q.kind, q.speaker, q.cue, q.text);
+    }
+    assert_eq!(direct.len(), 8);
+    assert_eq!(indirect.len(), 4);
+    for q in &qs {
+        assert_eq!(q.speaker.as_deref(), Some("Ilham Aliyev"), "{}", q.text);
+    }
+    assert_eq!(
+        direct[0].speaker_title.as_deref(),
+        Some("Azerbaijani President")
+    );
+    assert!(direct[0].text.starts_with("\"Armenia was hoping"));
+}
+
+#[test]
+fn speaker_after_and_reversed() {
+    let t = "Jane Porter runs the mill.\n\"We will reopen in May,\" Porter said.\n\"It is too early,\" said Tom Bright, who owns the bakery.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[0]), "Jane Porter");
+    assert_eq!(spk(&q[1]), "Tom Bright");
+    assert_eq!(q[0].text, "\"We will reopen in May,\"");
+}
+
+#[test]
+fn speaker_before_and_colon() {
+    let t = "Mayor Ann Lee said: \"The bridge stays shut.\"\nFrom the council: \"We disagree.\"\nAnd Smith said \"Nothing will change.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 3);
+    assert_eq!(spk(&q[0]), "Ann Lee");
+    assert_eq!(q[0].speaker_title.as_deref(), Some("Mayor"));
+    assert_eq!(spk(&q[2]), "Smith");
+}
+
+#[test]
+fn split_quote_one_speaker() {
+    let t = "“The plan is late,” said Maria Gomez, a planner at the agency, “and over budget.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| spk(x) == "Maria Gomez"));
+}
+
+#[test]
+fn apposition_and_pronoun_and_continuation() {
+    let t = "Hugh Hill, a doctor at the clinic, said the ward was full.\n“We had no beds left,” he said.\n“Nobody was turned away.”\nKaren Wu disagreed. “It was chaos,” she said.";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|x| x.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 3, "{q:?}");
+    assert_eq!(spk(d[0]), "Hugh Hill");
+    assert_eq!(spk(d[1]), "Hugh Hill");
+    assert_eq!(spk(d[2]), "Karen Wu");
+    let ind: Vec<&Quote> = q.iter().filter(|x| x.kind == QuoteKind::Indirect).collect();
+    assert_eq!(ind.len(), 1);
+    assert_eq!(ind[0].text, "the ward was full");
+    assert_eq!(spk(ind[0]), "Hugh Hill");
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let t = "Paul Okafor said:\n“First, we fix the roads.\n“Then we fix the schools.”\nThe meeting ended.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "“First, we fix the roads.");
+    assert!(q.iter().all(|x| spk(x) == "Paul Okafor"));
+}
+
+#[test]
+fn dash_attribution_and_guillemets_and_german() {
+    let t = "\"Rules are rules.\" -Commissioner Lena Berg\nKlaus Meier said: „Wir schaffen das.“\nPierre Roux said: « Nous verrons. »";
+    let q = ex(t);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(spk(&q[0]), "Lena Berg");
+    assert_eq!(spk(&q[2]), "Pierre Roux");
+}
+
+#[test]
+fn indirect_forms() {
+    let t = "Senator Ruth Cole told reporters that the vote would be close.\nThe budget is too small, Cole said.\nAccording to Ed Park, the budget was cut twice.\nThe bill is dead, according to the White House.";
+    let q = ex(t);
+    assert_eq!(q.len(), 4, "{q:?}");
+    assert_eq!(q[0].text, "the vote would be close");
+    assert_eq!(spk(&q[0]), "Ruth Cole");
+    assert_eq!(q[1].text, "The budget is too small");
+    assert_eq!(spk(&q[1]), "Ruth Cole");
+    assert_eq!(spk(&q[2]), "Ed Park");
+    assert_eq!(spk(&q[3]), "White House");
+    assert_eq!(
+        q[3].speaker_kind,
+        Some(crate::extract::SpeakerKind::Organisation)
+    );
+}
+
+#[test]
+fn mixed_and_scare_quotes() {
+    let t = "Dana Fox said the deal was “a total disaster” for farmers.\nThe so-called “reform” passed.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(spk(&q[0]), "Dana Fox");
+}
+
+#[test]
+fn passive_and_tenses() {
+    let t = "Omar Said is a banker. Later, Omar Said was quoted as saying that rates would rise soon.\n\"We are ready,\" Bill Grant insists.";
+    let q = ex(t);
+    assert!(
+        q.iter()
+            .any(|x| x.kind == QuoteKind::Indirect && spk(x) == "Omar Said"),
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .any(|x| x.kind == QuoteKind::Direct && spk(x) == "Bill Grant"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn quoted_name_is_not_speaker() {
+    let t = "Lisa Ray spoke first.\n“Tell Robert Stone he is wrong,” she said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(spk(&q[0]), "Lisa Ray");
+}
+
+#[test]
+fn place_is_never_speaker() {
+    let t = "“We will respond,” Ruritania said.";
+    let p = t.find("Ruritania").unwrap_or(0);
+    let q = QuoteExtractor::embedded().extract(t, &[(p, p + 9)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn no_panics_on_odd_input() {
+    let e = QuoteExtractor::embedded();
+    for t in [
+        "",
+        "\"",
+        "“”",
+        "\"\"\"\"",
+        "''",
+        "”“”“„«»",
+        "\n\n\n",
+        "é\"ü“ß”",
+        "said",
+        "he said,",
+        ", said",
+        "“",
+        "a “b",
+        "— X",
+    ] {
+        let _ = e.extract(t, &[]);
+    }
+    let many = "\" ".repeat(3000) + &"“".repeat(3000) + "x said.";
+    let qs = e.extract(&many, &[]);
+    for q in qs {
+        assert!(many.is_char_boundary(q.start) && many.is_char_boundary(q.end));
+    }
+    let unmatched = format!("“{}", "word ".repeat(2000));
+    let long = format!(
+        "{unmatched}\nNext paragraph “is” here.\n{}",
+        "Ok. ".repeat(100)
+    );
+    for q in e.extract(&long, &[]) {
+        assert!(!q.text.contains("Next paragraph"));
+    }
+}

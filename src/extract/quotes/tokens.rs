@@ -1,0 +1,180 @@
+//! Tokens, paragraphs and sentences: one pass over the text that everything else reuses.
+//!
+//! Why: attribution rules look at a handful of tokens on either side of a quotation, so a
+//! flat token array with byte offsets (always on char boundaries) keeps each rule a cheap
+//! index walk instead of a regex over re-sliced strings. Quotation-mark candidates become
+//! their own tokens (`Mark`), including the typewriter `''`/`` `` `` pairs some newspapers
+//! use; single quotes stay punctuation, so apostrophes never open a quote.
+
+/// Token kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct,
+    /// A double quotation mark candidate: " “ ” „ « » '' ``
+    Mark,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub kind: Kind,
+    pub para: u32,
+}
+
+/// Abbreviations that keep their final period.
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "sens", "gov", "gen", "lt", "col", "capt",
+    "sgt", "adm", "rev", "prof", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt", "pres", "supt",
+    "det", "atty", "gens", "cmdr", "maj", "messrs", "esq", "dept", "univ", "assn",
+];
+
+fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{201F}'
+    )
+}
+
+/// Splits `text` into tokens. Paragraphs are separated by newlines.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut para: u32 = 0;
+    let mut it = text.char_indices().peekable();
+    let mut saw_text_in_para = false;
+    while let Some((i, c)) = it.next() {
+        if c == '\n' {
+            if saw_text_in_para {
+                para = para.saturating_add(1);
+                saw_text_in_para = false;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        saw_text_in_para = true;
+        if c.is_alphanumeric() {
+            let mut e = i + c.len_utf8();
+            loop {
+                match it.peek().copied() {
+                    Some((j, d)) if d.is_alphanumeric() => {
+                        e = j + d.len_utf8();
+                        it.next();
+                    }
+                    Some((j, d)) if matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&') => {
+                        // Internal joiner only when followed by a letter/digit.
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        if after.map(|a| a.is_alphanumeric()).unwrap_or(false)
+                            && !(d == '\'' && text[j + 1..].starts_with('\''))
+                        {
+                            e = j + d.len_utf8();
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            // Keep the period of abbreviations and initials.
+            if let Some((j, '.')) = it.peek().copied() {
+                let w = &text[i..e];
+                let single = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+                let dotted = w.contains('.');
+                let abbr = w.len() <= 6 && ABBREV.iter().any(|a| a.eq_ignore_ascii_case(w));
+                if single || dotted || abbr {
+                    e = j + 1;
+                    it.next();
+                }
+            }
+            toks.push(Tok {
+                s: i,
+                e,
+                kind: Kind::Word,
+                para,
+            });
+            continue;
+        }
+        if is_mark_char(c) {
+            toks.push(Tok {
+                s: i,
+                e: i + c.len_utf8(),
+                kind: Kind::Mark,
+                para,
+            });
+            continue;
+        }
+        if (c == '\'' || c == '`') && text[i + 1..].starts_with(c) {
+            it.next();
+            toks.push(Tok {
+                s: i,
+                e: i + 2,
+                kind: Kind::Mark,
+                para,
+            });
+            continue;
+        }
+        toks.push(Tok {
+            s: i,
+            e: i + c.len_utf8(),
+            kind: Kind::Punct,
+            para,
+        });
+    }
+    toks
+}
+
+/// Token index ranges `[start, end)` of paragraphs.
+pub fn paragraphs(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=toks.len() {
+        if i == toks.len() || toks[i].para != toks[i - 1].para {
+            if start < i {
+                out.push((start, i));
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+#[inline]
+pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
+    text.get(t.s..t.e).unwrap_or("")
+}
+
+/// True when the word starts with an upper-case letter.
+#[inline]
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.s..t.e]).collect()
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(
+            words("Mr. O'Brien said: ''No,'' U.S. e.g. it’s."),
+            vec![
+                "Mr.", "O'Brien", "said", ":", "''", "No", ",", "''", "U.S.", "e.g.", "it’s", "."
+            ]
+        );
+        assert_eq!(
+            words("„Ja“ «oui» ‘x’"),
+            vec!["„", "Ja", "“", "«", "oui", "»", "‘", "x", "’"]
+        );
+        let t = tokenize("a\n\nb\nc");
+        assert_eq!(t.iter().map(|t| t.para).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert!(tokenize("").is_empty());
+    }
+}
