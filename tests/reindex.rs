@@ -1,0 +1,124 @@
+//! Indexing is incremental and idempotent: same archive twice = same index; an edited article
+//! replaces its old documents; --rebuild starts afresh.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from)
+        .expect("read sample archive")
+        .flatten()
+    {
+        std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+    }
+}
+
+fn totals(idx: &Path) -> (u64, u64) {
+    let a = search(idx, &["--articles"])["total"].as_u64().unwrap_or(0);
+    let q = search(idx, &[])["total"].as_u64().unwrap_or(0);
+    (a, q)
+}
+
+#[test]
+fn same_archive_twice_gives_the_same_index() {
+    let dir = tmp();
+    let (arch, idx) = (dir.path().join("archive"), dir.path().join("idx"));
+    copy_dir(&repo().join("examples/archive"), &arch);
+    let first = index(&idx, &[&arch]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let t1 = totals(&idx);
+    assert_eq!(t1.0, 5);
+    assert!(t1.1 >= 20, "quotes: {}", t1.1);
+
+    let o = bin()
+        .args(["index", "--index"])
+        .arg(&idx)
+        .arg(&arch)
+        .output()
+        .expect("run");
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains("5 unchanged"),
+        "summary: {}",
+        stderr(&o)
+    );
+    assert_eq!(totals(&idx), t1, "re-indexing changed the counts");
+}
+
+#[test]
+fn an_edited_article_replaces_its_documents() {
+    let dir = tmp();
+    let (arch, idx) = (dir.path().join("archive"), dir.path().join("idx"));
+    copy_dir(&repo().join("examples/archive"), &arch);
+    assert!(index(&idx, &[&arch]).status.success());
+    let before = totals(&idx);
+    assert_eq!(search(&idx, &["\"small step\""])["total"], 1);
+
+    // Edit the gzip-free copy of one article: a new quote replaces the old one.
+    let path = arch.join("wires.jsonl");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited = text.replace(
+        "Cities can move faster than nations on this",
+        "Cities will lead where nations hesitate",
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&path, edited).expect("write");
+    let o = bin()
+        .args(["index", "--index"])
+        .arg(&idx)
+        .arg(&arch)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 replaced"), "summary: {}", stderr(&o));
+    assert_eq!(
+        totals(&idx),
+        before,
+        "an edit must not add or lose documents"
+    );
+    assert_eq!(
+        search(&idx, &["\"faster than nations\""])["total"],
+        0,
+        "the old quote is still there"
+    );
+    assert_eq!(
+        search(&idx, &["\"lead where nations hesitate\""])["total"],
+        1
+    );
+}
+
+#[test]
+fn rebuild_starts_afresh_and_refuses_foreign_folders() {
+    let dir = tmp();
+    let idx = dir.path().join("idx");
+    let seed = repo().join("examples/archive/aliyev-trt-interview.txt");
+    assert!(index(&idx, &[&repo().join("examples/archive")])
+        .status
+        .success());
+    let o = bin()
+        .args(["index", "--quiet", "--rebuild", "--index"])
+        .arg(&idx)
+        .arg(&seed)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(totals(&idx).0, 1, "--rebuild must drop the other articles");
+
+    let foreign = dir.path().join("notes");
+    std::fs::create_dir_all(&foreign).expect("mkdir");
+    std::fs::write(foreign.join("todo.txt"), "buy milk").expect("write");
+    let o = bin()
+        .args(["index", "--quiet", "--rebuild", "--index"])
+        .arg(&foreign)
+        .arg(&seed)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a whosaid index"), "{}", stderr(&o));
+    assert!(
+        foreign.join("todo.txt").exists(),
+        "a foreign folder was deleted"
+    );
+}

@@ -1,0 +1,198 @@
+//! `whosaid search`: filters, place hierarchy, facets, paging, sorting, output formats and
+//! clear errors, on the sample archive.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// One index of the sample archive shared by the tests of this file.
+fn idx() -> &'static PathBuf {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tmp();
+        let idx = dir.path().join("idx");
+        let o = index(&idx, &[&repo().join("examples/archive")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        (dir, idx)
+    })
+    .1
+}
+
+fn hits(v: &Value) -> Vec<Value> {
+    v["hits"].as_array().cloned().unwrap_or_default()
+}
+
+fn strs(v: &Value, key: &str) -> Vec<String> {
+    hits(v)
+        .iter()
+        .filter_map(|h| h[key].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn place_filter_follows_the_hierarchy() {
+    // Texas holds Houston (the dateline), Pasadena, Austin: a state finds its cities.
+    let v = search(idx(), &["--place", "Texas", "--limit", "50"]);
+    assert!(v["total"].as_u64().unwrap_or(0) >= 4, "{v}");
+    for h in hits(&v) {
+        assert_eq!(h["article"]["id"], "sample-houston-flood");
+    }
+    // A country finds its cities, too; with --place-in quote only quotes that name one.
+    let us_quote = search(
+        idx(),
+        &[
+            "--place",
+            "United States",
+            "--place-in",
+            "quote",
+            "--limit",
+            "50",
+        ],
+    );
+    assert!(us_quote["total"].as_u64().unwrap_or(0) >= 1);
+    assert!(us_quote["total"].as_u64() < v["total"].as_u64().map(|t| t + 1));
+    for h in hits(&us_quote) {
+        assert!(
+            !h["places"].as_array().map(Vec::is_empty).unwrap_or(true),
+            "{h}"
+        );
+    }
+    // The place facet drills down from countries to regions.
+    let drill = search(idx(), &["--facet-place", "United States"]);
+    let regions: Vec<&str> = drill["facets"]["place"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["value"].as_str())
+        .collect();
+    assert!(regions.contains(&"Texas"), "{regions:?}");
+    let top = search(idx(), &[]);
+    let countries: Vec<&str> = top["facets"]["place"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["value"].as_str())
+        .collect();
+    for c in ["Azerbaijan", "France", "Ukraine", "United States"] {
+        assert!(countries.contains(&c), "{c} missing from {countries:?}");
+    }
+}
+
+#[test]
+fn source_date_and_kind_filters() {
+    let v = search(idx(), &["--source", "continental wire", "--articles"]);
+    assert_eq!(v["total"], 2);
+    let v = search(idx(), &["--since", "2022", "--until", "2022", "--articles"]);
+    let mut ids = strs(&v, "id");
+    ids.sort();
+    assert_eq!(ids, ["sample-kyiv-grain", "sample-paris-summit"]);
+    let v = search(idx(), &["--until", "2021-06-14", "--articles"]);
+    assert_eq!(strs(&v, "id"), ["sample-houston-flood"]);
+    let v = search(idx(), &["--kind", "indirect", "--limit", "100"]);
+    assert!(v["total"].as_u64().unwrap_or(0) >= 4);
+    assert!(hits(&v).iter().all(|h| h["kind"] == "indirect"));
+    let kinds = &v["facets"]["kind"];
+    assert_eq!(kinds.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn facets_count_the_whole_match_and_paging_works() {
+    let all = search(idx(), &["--limit", "1000"]);
+    let total = all["total"].as_u64().unwrap_or(0);
+    assert_eq!(hits(&all).len() as u64, total);
+    let page = search(idx(), &["--limit", "2"]);
+    assert_eq!(hits(&page).len(), 2);
+    assert_eq!(page["total"].as_u64(), Some(total));
+    let speaker_sum: u64 = page["facets"]["kind"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["count"].as_u64())
+        .sum();
+    assert_eq!(
+        speaker_sum, total,
+        "facets must count every match, not the page"
+    );
+    let next = search(idx(), &["--limit", "2", "--offset", "2"]);
+    assert_ne!(strs(&page, "quote"), strs(&next, "quote"));
+    assert_eq!(strs(&all, "quote")[2..4], strs(&next, "quote")[..]);
+}
+
+#[test]
+fn sort_by_date_is_newest_first() {
+    let v = search(idx(), &["--sort", "date", "--articles", "--since", "2000"]);
+    let dates = hits(&v)
+        .iter()
+        .filter_map(|h| h["date"].as_str().map(String::from))
+        .collect::<Vec<_>>();
+    assert_eq!(dates.len(), 4);
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn csv_jsonl_and_text_formats() {
+    let i = idx().to_string_lossy().into_owned();
+    let o = run(&[
+        "search",
+        "--index",
+        &i,
+        "--speaker",
+        "Vovk",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success());
+    let mut rdr = csv::Reader::from_reader(o.stdout.as_slice());
+    let headers = rdr.headers().expect("csv header").clone();
+    assert_eq!(&headers[0], "quote");
+    assert_eq!(&headers[1], "speaker");
+    let rows: Vec<csv::StringRecord> = rdr.records().flatten().collect();
+    assert!(rows.len() >= 2, "{rows:?}");
+    assert!(rows.iter().all(|r| &r[1] == "Taras Vovk"), "{rows:?}");
+
+    let o = run(&[
+        "search",
+        "--index",
+        &i,
+        "--speaker",
+        "Vovk",
+        "--format",
+        "jsonl",
+    ]);
+    let lines = jsonl(&stdout(&o));
+    assert_eq!(lines.len(), rows.len());
+    assert!(lines.iter().all(|l| l["speaker"] == "Taras Vovk"));
+
+    let o = run(&["search", "--index", &i, "grain", "--format", "text"]);
+    let text = stdout(&o);
+    assert!(text.contains("[grain]"), "highlight missing:\n{text}");
+    assert!(text.contains("Taras Vovk"));
+    assert!(text.contains("Facets:"));
+}
+
+#[test]
+fn bad_queries_get_clear_errors() {
+    let i = idx().to_string_lossy().into_owned();
+    let cases: &[(&[&str], &str)] = &[
+        (&["\"armed drones"], "column 1"),
+        (&["(grain OR rain"], "column 1"),
+        (&["nosuchfield:x"], "unknown field `nosuchfield`"),
+        (&["x", "--limit", "100000000"], "--limit"),
+        (&["x", "--since", "last tuesday"], "cannot read the date"),
+    ];
+    for (args, want) in cases {
+        let mut all = vec!["search", "--index", i.as_str()];
+        all.extend_from_slice(args);
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+    let huge = "word ".repeat(5000);
+    let o = run(&["search", "--index", &i, &huge]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("limit"), "{}", stderr(&o));
+}
