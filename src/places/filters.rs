@@ -251,6 +251,36 @@ const COMMON_WORDS: &[&str] = &[
     "colony",
     "kingdom",
     "nation",
+    "to",
+    "than",
+    "can",
+    "come",
+    "ask",
+    "bank",
+    "hit",
+    "save",
+    "begun",
+    "hire",
+    "drama",
+    "coin",
+    "store",
+    "punch",
+    "mile",
+    "dig",
+    "dire",
+    "anew",
+    "yoga",
+    "afar",
+    "god",
+    "olympic",
+    "northeast",
+    "southeast",
+    "southwest",
+    "midwest",
+    "toyota",
+    "honda",
+    "duma",
+    "mall",
 ];
 
 /// Titles and honorifics that precede a surname ("Mr. Warren", "Gov. Jackson").
@@ -418,6 +448,53 @@ impl Lexicon {
     pub(crate) fn is_speech_verb(&self, word: &str) -> bool {
         self.speech.contains(word)
     }
+}
+
+/// Words after a place name that make the whole a street, building or event named after
+/// it ("Washington Street", "Columbia University", "Dubai World Cup"): the hit is dropped.
+pub(crate) fn is_facility_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Street"
+            | "St"
+            | "Road"
+            | "Rd"
+            | "Drive"
+            | "Dr"
+            | "Avenue"
+            | "Ave"
+            | "Court"
+            | "Ct"
+            | "Park"
+            | "River"
+            | "Valley"
+            | "Station"
+            | "Trail"
+            | "Boulevard"
+            | "Blvd"
+            | "Lane"
+            | "Ln"
+            | "Parkway"
+            | "Pkwy"
+            | "Pike"
+            | "Way"
+            | "Place"
+            | "Creek"
+            | "Academy"
+            | "Estate"
+            | "Mall"
+            | "Hospital"
+            | "Cup"
+            | "Latin"
+            | "Circle"
+            | "Terrace"
+            | "University"
+            | "Square"
+            | "Plaza"
+            | "Foundation"
+            | "Corporation"
+            | "Inc"
+    )
 }
 
 /// Words after a capitalised name that make it an organisation or facility named after a

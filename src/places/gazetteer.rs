@@ -62,6 +62,8 @@ pub(crate) struct Gazetteer {
     pub index: HashMap<String, Vec<Form>>,
     /// Folded first token → largest number of tokens of any key starting with it.
     pub first: HashMap<String, u8>,
+    /// Admin1 code → entry index.
+    pub admin1_index: HashMap<String, u32>,
 }
 
 /// Places every English news reader knows that the GeoNames-derived rows lack: the EU,
@@ -195,6 +197,15 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
 }
 
 impl Gazetteer {
+    /// The admin1 row with this code ("US.TX").
+    pub(crate) fn admin1_by_code(&self, code: &str) -> Option<&Entry> {
+        if code.is_empty() {
+            return None;
+        }
+        let i = *self.admin1_index.get(code)?;
+        self.entries.get(i as usize)
+    }
+
     /// Parses the embedded TSV. Malformed rows are skipped, never panicked on.
     pub(crate) fn parse(tsv: &str) -> Gazetteer {
         let mut entries: Vec<Entry> = Vec::with_capacity(40_000);
@@ -320,10 +331,17 @@ impl Gazetteer {
             let m = first.entry(head).or_insert(0);
             *m = (*m).max(n as u8);
         }
+        let admin1_index = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == PlaceKind::Admin1 && !e.admin1_code.is_empty())
+            .map(|(i, e)| (e.admin1_code.clone(), i as u32))
+            .collect();
         Gazetteer {
             entries,
             index,
             first,
+            admin1_index,
         }
     }
 }

@@ -133,6 +133,8 @@ pub(crate) struct Candidate {
     pub t1: usize,
     pub key: String,
     pub forms: Vec<Form>,
+    /// A county ("Laurel County"): `key` and `forms` are those of the name before "County".
+    pub county: bool,
 }
 
 /// Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Strait of Hormuz").
@@ -292,7 +294,100 @@ fn check(
         t1: i + n,
         key: key.to_string(),
         forms: kept,
+        county: false,
     })
+}
+
+/// Words that never start a county name ("The County", "North County").
+fn is_county_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "In"
+            | "A"
+            | "At"
+            | "For"
+            | "From"
+            | "Of"
+            | "On"
+            | "And"
+            | "But"
+            | "To"
+            | "By"
+            | "With"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Rural"
+            | "Greater"
+            | "Neighboring"
+            | "Neighbouring"
+            | "Every"
+            | "Each"
+            | "This"
+            | "That"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+    )
+}
+
+/// Adds "X County" / "X Parish" spans (US second-level units, absent from the gazetteer),
+/// replacing any gazetteer hit on X. Their forms are the hits for X itself, if any.
+pub(crate) fn add_counties(g: &Gazetteer, text: &str, toks: &[Tok], cands: &mut Vec<Candidate>) {
+    let mut extra: Vec<Candidate> = Vec::new();
+    for j in 1..toks.len() {
+        let t = toks[j];
+        let w = &text[t.start..t.end];
+        if !matches!(w, "County" | "Parish" | "COUNTY") {
+            continue;
+        }
+        let p = toks[j - 1];
+        if !p.cap || &text[p.end..t.start] != " " || is_county_stop(&text[p.start..p.end]) {
+            continue;
+        }
+        let mut t0 = j - 1;
+        if let Some(c) = cands.iter().find(|c| c.t1 == j && !c.county) {
+            t0 = c.t0;
+        } else if j >= 2 {
+            let pp = toks[j - 2];
+            let sep = &text[pp.end..p.start];
+            let pw = &text[pp.start..pp.end];
+            if pp.cap
+                && !is_county_stop(pw)
+                && (sep == "-" || (sep == ". " && pp.len <= 3) || sep == " ")
+            {
+                t0 = j - 2;
+            }
+        }
+        let name_start = toks[t0].start;
+        let name = &text[name_start..p.end];
+        let (key, _) = super::gazetteer::key_of(name);
+        let forms = g.index.get(&key).cloned().unwrap_or_default();
+        extra.push(Candidate {
+            start: name_start,
+            end: t.end,
+            t0,
+            t1: j + 1,
+            key,
+            forms,
+            county: true,
+        });
+    }
+    if extra.is_empty() {
+        return;
+    }
+    cands.retain(|c| !extra.iter().any(|e| c.t0 < e.t1 && e.t0 < c.t1));
+    cands.extend(extra);
+    cands.sort_by_key(|c| c.start);
 }
 
 #[cfg(test)]

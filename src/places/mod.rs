@@ -17,9 +17,9 @@ mod matcher;
 mod resolve;
 
 use crate::extract::{Place, PlaceKind};
-use filters::{is_org_word, Lexicon};
+use filters::{is_facility_word, is_org_word, Lexicon};
 use gazetteer::{FormKind, Gazetteer, GAZETTEER_TSV};
-use matcher::{candidates, tokenize, Candidate, Tok};
+use matcher::{add_counties, candidates, tokenize, Candidate, Tok};
 use resolve::{agreed_country, best, Context};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -58,7 +58,8 @@ impl Geoparser {
 
     pub fn find(&self, text: &str) -> Vec<Place> {
         let toks = tokenize(text);
-        let cands = candidates(&self.gaz, text, &toks);
+        let mut cands = candidates(&self.gaz, text, &toks);
+        add_counties(&self.gaz, text, &toks, &mut cands);
         let hits = self.filter(text, &toks, cands);
         self.resolve(text, &toks, hits)
     }
@@ -70,6 +71,19 @@ impl Geoparser {
         let mut surnames: HashSet<String> = HashSet::new();
         let mut keep: Vec<Option<Candidate>> = Vec::with_capacity(cands.len());
         for c in cands {
+            if c.county {
+                keep.push(Some(c));
+                continue;
+            }
+            if let Some(&n) = toks.get(c.t1) {
+                // "Washington Street", "Columbia University": part of a longer name
+                if text.get(toks[c.t1 - 1].end..n.start) == Some(" ")
+                    && is_facility_word(&text[n.start..n.end])
+                {
+                    keep.push(None);
+                    continue;
+                }
+            }
             if pairs.contains(&c.t0) || self.is_person(text, toks, &c, &in_hit) {
                 surnames.insert(c.key.clone());
                 keep.push(None);
@@ -83,12 +97,16 @@ impl Geoparser {
             .flatten()
             .filter(|c| {
                 !(surnames.contains(&c.key)
+                    && !c.county
                     && c.t1 - c.t0 == 1
                     && !c.forms.iter().any(|f| f.kind == FormKind::Demonym))
             })
             .map(|c| {
-                let weak = c.t1 - c.t0 == 1 && self.lex.is_common_word(&c.key)
-                    || c.forms.iter().all(|f| f.abbreviation);
+                let weak = !c.county
+                    && (c.t1 - c.t0 == 1
+                        && (self.lex.is_common_word(&c.key)
+                            || (c.key.len() <= 2 && !toks[c.t0].upper))
+                        || c.forms.iter().all(|f| f.abbreviation));
                 let dateline = is_dateline(text, toks, &c);
                 Hit {
                     cand: c,
@@ -169,6 +187,30 @@ impl Geoparser {
             {
                 return true;
             }
+            // "Roy A. Nelson": a middle initial
+            if sep == ". " && p.len == 1 && p.cap && c.t0 >= 2 {
+                let pp = toks[c.t0 - 2];
+                if pp.cap && !pp.upper && text.get(pp.end..p.start) == Some(" ") {
+                    return true;
+                }
+            }
+            // "Gould Evans", "Barack Obama": a small town after a capitalised word that is
+            // neither a place nor a descriptor ("Old Town", "Lake") reads as a surname
+            let small = c.forms.iter().all(|f| {
+                let e = &self.gaz.entries[f.entry as usize];
+                matches!(e.kind, PlaceKind::City | PlaceKind::Admin1) && e.population < 200_000
+            });
+            if small
+                && sep == " "
+                && p.cap
+                && !p.upper
+                && !tok.upper
+                && !in_hit.contains(&(c.t0 - 1))
+                && !sentence_initial(text, toks, c.t0 - 1)
+                && !is_descriptor(pw)
+            {
+                return true;
+            }
         }
         if let Some(&n) = toks.get(c.t1) {
             let sep = &text[tok.end..n.start];
@@ -188,7 +230,6 @@ impl Geoparser {
                 // "Houston said": a town name as the subject of a speech verb
                 if self.lex.is_speech_verb(nw)
                     && !kinds(PlaceKind::Country)
-                    && !kinds(PlaceKind::Admin1)
                     && !kinds(PlaceKind::Region)
                     && c.forms
                         .iter()
@@ -256,6 +297,12 @@ impl Geoparser {
         }
         let mut out = Vec::with_capacity(hits.len());
         for h in &hits {
+            if h.cand.county {
+                if let Some(p) = self.resolve_county(text, &hits, h, &ctx2) {
+                    out.push(p);
+                }
+                continue;
+            }
             let Some((fi, _, _)) = self.pick(&hits, h, &ctx2) else {
                 continue;
             };
@@ -271,6 +318,51 @@ impl Geoparser {
             out.push(to_place(text, &h.cand, e));
         }
         out
+    }
+
+    /// A county takes its admin1 from a following ", State", else from the article's
+    /// leading admin1; its point is a same-named city there, else the admin1's centre.
+    fn resolve_county(&self, text: &str, hits: &[Hit], h: &Hit, ctx: &Context) -> Option<Place> {
+        let g = &self.gaz;
+        let mut admin1: Option<&gazetteer::Entry> = None;
+        if let Some(c) = h.container.and_then(|i| hits.get(i)) {
+            admin1 = c
+                .cand
+                .forms
+                .iter()
+                .filter_map(|f| g.entries.get(f.entry as usize))
+                .find(|e| e.kind == PlaceKind::Admin1);
+        }
+        let code = match admin1 {
+            Some(a) => Some(a.admin1_code.clone()),
+            None => ctx.top_admin1(),
+        };
+        let city = h
+            .cand
+            .forms
+            .iter()
+            .filter_map(|f| g.entries.get(f.entry as usize))
+            .filter(|e| e.kind == PlaceKind::City)
+            .filter(|e| match &code {
+                Some(c) => &e.admin1_code == c,
+                None => e.country_code == "US",
+            })
+            .max_by_key(|e| e.population);
+        let anchor = match (city, admin1, &code) {
+            (Some(c), _, _) => c,
+            (None, Some(a), _) => a,
+            (None, None, Some(c)) => g.admin1_by_code(c)?,
+            (None, None, None) => return None,
+        };
+        let mut place = to_place(text, &h.cand, anchor);
+        place.name = place.text.clone();
+        place.kind = PlaceKind::City;
+        place.geonames_id = None;
+        place.admin1 = g
+            .admin1_by_code(&anchor.admin1_code)
+            .map(|a| a.name.clone());
+        place.country = anchor.country.clone();
+        Some(place)
     }
 
     fn pick(&self, hits: &[Hit], h: &Hit, ctx: &Context) -> Option<(usize, f64, f64)> {
@@ -327,6 +419,93 @@ impl Geoparser {
         }
         false
     }
+}
+
+/// Capitalised words that can precede a place name inside the same name or phrase.
+fn is_descriptor(w: &str) -> bool {
+    matches!(
+        w,
+        "Old"
+            | "New"
+            | "Town"
+            | "Lake"
+            | "Mount"
+            | "Mt"
+            | "Port"
+            | "Fort"
+            | "Ft"
+            | "Upper"
+            | "Lower"
+            | "Central"
+            | "Downtown"
+            | "Greater"
+            | "Metro"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Midtown"
+            | "Uptown"
+            | "Inner"
+            | "Outer"
+            | "Little"
+            | "Big"
+            | "Great"
+            | "Grand"
+            | "Rural"
+            | "Suburban"
+            | "Coastal"
+            | "City"
+            | "County"
+            | "State"
+            | "Province"
+            | "Region"
+            | "District"
+            | "Island"
+            | "Islands"
+            | "Republic"
+            | "Kingdom"
+            | "Saint"
+            | "St"
+            | "San"
+            | "Santa"
+            | "Sao"
+            | "Los"
+            | "Las"
+            | "El"
+            | "La"
+            | "Le"
+            | "Al"
+            | "In"
+            | "At"
+            | "From"
+            | "Near"
+            | "To"
+            | "Of"
+            | "The"
+            | "And"
+            | "Via"
+            | "Visit"
+            | "Visiting"
+            | "Welcome"
+            | "Outside"
+            | "Inside"
+            | "Across"
+            | "Around"
+            | "Through"
+            | "Into"
+            | "Like"
+            | "Both"
+            | "Historic"
+    )
 }
 
 /// Whether token `i` opens a sentence (text start, or after . ! ? : or a quote mark).

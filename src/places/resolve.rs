@@ -47,6 +47,14 @@ impl Context {
         self.a1.get(&e.admin1_code).copied().unwrap_or(0.0)
     }
 
+    /// The admin1 code with the most votes, if any.
+    pub(crate) fn top_admin1(&self) -> Option<String> {
+        self.a1
+            .iter()
+            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
+            .map(|(k, _)| k.clone())
+    }
+
     /// Score bonus for an entry given the article's places.
     fn bonus(&self, e: &Entry) -> f64 {
         if self.total <= 0.0 {
@@ -65,6 +73,9 @@ impl Context {
     }
 }
 
+/// GeoNames id of Washington, D.C.
+const WASHINGTON_DC: u64 = 4140963;
+
 /// Name-only preference for an entry.
 pub(crate) fn prior(e: &Entry, f: &Form) -> f64 {
     let kind = match e.kind {
@@ -78,7 +89,13 @@ pub(crate) fn prior(e: &Entry, f: &Form) -> f64 {
         FormKind::Name | FormKind::Demonym => 0.0,
         FormKind::Alias => -0.3,
     };
-    kind + pop + form
+    // The US capital is named far more often than the state that shares its name.
+    let capital = if e.geonames_id == Some(WASHINGTON_DC) {
+        6.0
+    } else {
+        0.0
+    };
+    kind + pop + form + capital
 }
 
 /// Whether `inner` lies inside `outer` (an admin1 or a country row).
