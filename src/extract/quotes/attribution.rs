@@ -212,6 +212,144 @@ impl<'a> Ctx<'a> {
         self.in_quote.get(i).copied().unwrap_or(false)
     }
 
+    /// Base or -s forms of verbs that are also nouns ("home state", "Treasury notes") count
+    /// as cues only after a pronoun, an auxiliary or a capitalised/plural subject.
+    fn nounish_blocked(&self, i: usize, lw: &str) -> bool {
+        const NOUNISH: &[&str] = &[
+            "state",
+            "states",
+            "report",
+            "reports",
+            "note",
+            "notes",
+            "claim",
+            "claims",
+            "comment",
+            "comments",
+            "answer",
+            "answers",
+            "estimate",
+            "estimates",
+            "forecast",
+            "forecasts",
+            "promise",
+            "promises",
+            "pledge",
+            "pledges",
+            "post",
+            "posts",
+            "tweet",
+            "tweets",
+            "charge",
+            "charges",
+            "counter",
+            "counters",
+            "protest",
+            "protests",
+            "demand",
+            "demands",
+            "object",
+            "objects",
+            "offer",
+            "offers",
+            "quote",
+            "quotes",
+            "cry",
+            "cries",
+            "joke",
+            "jokes",
+            "laugh",
+            "laughs",
+            "echo",
+            "echoes",
+            "reply",
+            "replies",
+            "remark",
+            "remarks",
+            "vow",
+            "vows",
+            "boast",
+            "boasts",
+            "add",
+            "adds",
+            "warn",
+            "warns",
+            "call",
+            "calls",
+            "point",
+            "points",
+            "hint",
+            "hints",
+            "reason",
+            "reasons",
+            "plea",
+            "mention",
+            "mentions",
+            "confirm",
+            "question",
+            "questions",
+            "repeat",
+            "repeats",
+            "write",
+            "writes",
+            "read",
+            "reads",
+            "lecture",
+            "praise",
+            "blast",
+            "slam",
+            "rave",
+            "fume",
+            "crow",
+            "fire",
+            "hit",
+            "shot",
+            "shoot",
+            "begin",
+        ];
+        if !NOUNISH.contains(&lw) || i == 0 {
+            return false;
+        }
+        let pw = self.w(i - 1);
+        let plw = lower_word(pw);
+        if self.toks[i - 1].kind != Kind::Word {
+            return false;
+        }
+        let ok = matches!(
+            plw.as_str(),
+            "i" | "we"
+                | "they"
+                | "you"
+                | "he"
+                | "she"
+                | "it"
+                | "to"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "do"
+                | "does"
+                | "not"
+                | "n't"
+                | "also"
+                | "who"
+                | "and"
+                | "often"
+                | "later"
+                | "then"
+                | "repeatedly"
+        ) || (is_cap(pw) && self.toks[i - 1].kind == Kind::Word)
+            || (plw.ends_with('s') && !plw.ends_with("ss") && lw.ends_with('s') == false)
+            || plw.ends_with("ly");
+        !ok
+    }
+
     /// A cue at token `i` (outside quotations); returns the exclusive end of the cue phrase.
     pub fn cue_at(&self, i: usize, hi: usize) -> Option<usize> {
         let t = self.toks.get(i)?;
@@ -219,11 +357,65 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let lw = self.lw(i);
+        // A noun after a determiner ("the report", "his statement") is not a cue.
+        if i > 0 && self.toks[i - 1].kind == Kind::Word {
+            let pw = self.w(i - 1);
+            let plw = lower_word(pw);
+            if matches!(
+                plw.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "whose"
+                    | "first"
+                    | "second"
+                    | "new"
+                    | "latest"
+                    | "recent"
+                    | "public"
+                    | "official"
+            ) || pw.ends_with("'s")
+                || pw.ends_with("’s")
+            {
+                return None;
+            }
+        }
         if lw == "according" && i + 1 < hi && self.lw(i + 1) == "to" {
             return Some(i + 2);
         }
         if lw == "quoted" && i + 2 < hi && self.lw(i + 1) == "as" {
             return Some(i + 3);
+        }
+        if matches!(lw.as_str(), "went" | "goes" | "go" | "going")
+            && i + 1 < hi
+            && self.lw(i + 1) == "on"
+        {
+            return Some(i + 2);
+        }
+        if self.lex.get(&lw).is_some()
+            && i + 1 < hi
+            && matches!(self.lw(i + 1).as_str(), "back" | "out")
+            && !is_cap(self.w(i))
+        {
+            return Some(i + 2);
+        }
+        if self.nounish_blocked(i, &lw) {
+            return None;
         }
         if self.lex.strong(&lw).is_some() && !is_cap(self.w(i)) {
             let mut e = i + 1;
@@ -327,6 +519,9 @@ impl<'a> Ctx<'a> {
         if i >= hi {
             return None;
         }
+        while i < hi && matches!(self.w(i), "'" | "’") {
+            i += 1;
+        }
         if self.is_punct(i, ",") {
             i += 1;
         }
@@ -349,11 +544,9 @@ impl<'a> Ctx<'a> {
         }
         if let Some(ce) = self.cue_at(j, hi) {
             let np = np_after(self.text, self.toks, ce, hi)?;
-            let np = if np.kind == NpKind::Pronoun(None) {
+            if np.kind == NpKind::Pronoun(None) && self.lw(np.s) != "they" {
                 return None;
-            } else {
-                np
-            };
+            }
             return Some(Attr {
                 np,
                 cue_s: j,
@@ -361,19 +554,34 @@ impl<'a> Ctx<'a> {
                 end: np.e,
             });
         }
-        // Normal: "Smith said", "Hugh Hill, a doctor at X, said".
-        let np = np_after(self.text, self.toks, i, hi)?;
-        let mut j = self.skip_appos_fwd(np.e, hi);
-        while j < hi && is_aux(&self.lw(j)) && !is_cap(self.w(j)) {
-            j += 1;
+        // Normal: the first cue within reach, whose subject starts right here
+        // ("Smith said", "Hugh Hill, a doctor at X, said", "super PAC spokeswoman X said").
+        let lim = hi.min(i + 28);
+        let mut k = i;
+        while k < lim {
+            if self.toks[k].kind == Kind::Mark
+                || matches!(self.w(k), "." | ";" | "?" | "!") && self.toks[k].kind == Kind::Punct
+            {
+                return None;
+            }
+            if let Some(ce) = self.cue_at(k, hi) {
+                if k == i {
+                    return None;
+                }
+                let np = self.subject_before(k, i)?;
+                if np.s < i || np.s > i + 3 || (i..np.s).any(|x| self.toks[x].kind != Kind::Word) {
+                    return None;
+                }
+                return Some(Attr {
+                    np,
+                    cue_s: k,
+                    cue_e: ce,
+                    end: ce,
+                });
+            }
+            k += 1;
         }
-        let ce = self.cue_at(j, hi)?;
-        Some(Attr {
-            np,
-            cue_s: j,
-            cue_e: ce,
-            end: ce,
-        })
+        None
     }
 
     /// Attribution before a quotation opening at token `open`, within `[lo, ..)`.
@@ -406,7 +614,35 @@ impl<'a> Ctx<'a> {
                     t.kind != Kind::Mark && !self.is_punct(k, ".")
                 });
                 let near = ce + 6 >= j || colon;
-                if !between_ok || !near {
+                // The quotation must follow the cue, a comma/colon, or an addressee/time word
+                // (not "said on ABC's \"This Week\"").
+                let lead_ok = colon || j < open || ce == open || {
+                    let pw = self.w(open - 1);
+                    let plw = self.lw(open - 1);
+                    matches!(
+                        plw.as_str(),
+                        "reporters"
+                            | "audience"
+                            | "crowd"
+                            | "supporters"
+                            | "today"
+                            | "yesterday"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "statement"
+                            | "interview"
+                            | "once"
+                            | "simply"
+                            | "bluntly"
+                            | "flatly"
+                    ) || (is_cap(pw) && !pw.ends_with("'s") && !pw.ends_with("’s"))
+                };
+                if !between_ok || !near || !lead_ok {
                     continue;
                 }
                 if self.lw(c) == "according" {
@@ -436,7 +672,30 @@ impl<'a> Ctx<'a> {
                         });
                     }
                 }
-                return None;
+                // "Sanders compared himself to Clinton, saying, \"…\"": the clause's subject.
+                if c > lo && self.is_punct(c - 1, ",") && self.lw(c).ends_with("ing") {
+                    if let Some(np) = np_after(self.text, self.toks, lo, c) {
+                        if matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)) {
+                            return Some(Attr {
+                                np,
+                                cue_s: c,
+                                cue_e: ce,
+                                end: ce,
+                            });
+                        }
+                    }
+                }
+                let np = Np {
+                    kind: NpKind::Unknown,
+                    s: c,
+                    e: c,
+                };
+                return Some(Attr {
+                    np,
+                    cue_s: c,
+                    cue_e: ce,
+                    end: ce,
+                });
             }
         }
         // "From X:" / "X:" as the whole lead-in.

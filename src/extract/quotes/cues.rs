@@ -166,6 +166,7 @@ const LEMMAS: &[&str] = &[
     "fire",
     "hit",
     "retweet",
+    "read",
     "write",
     "tell",
     "ask",

@@ -96,12 +96,21 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
     let mut c = b;
     while c > a + 1 {
         c -= 1;
-        if !ctx.is_punct(c, ",") || ctx.quoted(c) {
+        let is_comma = ctx.is_punct(c, ",") && !ctx.quoted(c);
+        // "Polling shows that ''the public is uneasy,'' said X": the comma sits inside.
+        let is_close = ctx.toks[c].kind == Kind::Mark && ctx.quoted(c) && ctx.is_punct(c - 1, ",");
+        if !is_comma && !is_close {
             continue;
         }
-        let Some(at) = ctx.after(c - 1, b) else {
+        let at = if is_comma {
+            ctx.after(c - 1, b)
+        } else {
+            ctx.after(c, b)
+        };
+        let Some(at) = at else {
             continue;
         };
+        let c = if is_close { c + 1 } else { c };
         if matches!(at.np.kind, NpKind::Nominal { .. })
             && at.np.s == c + 1
             && ctx.cue_at(c + 1, b).is_none()
@@ -125,7 +134,24 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             // Interrupting: "The goal, he said, is to …"
             let (s1, e1) = trim(ctx, a, c);
             let (s2, e2) = trim(ctx, rest_s + 1, b);
-            if words_in(ctx, s1, e1) >= 1
+            let s2_ok = s2 < e2
+                && ctx.toks[s2].kind == Kind::Word
+                && !is_cap(ctx.w(s2))
+                && !matches!(
+                    ctx.lw(s2).as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "who"
+                        | "which"
+                        | "whose"
+                        | "and"
+                        | "but"
+                        | "where"
+                        | "when"
+                );
+            if words_in(ctx, s1, e1) >= 2
+                && s2_ok
                 && words_in(ctx, s2, e2) >= 2
                 && !(s2..e2).any(|i| ctx.cue_at(i, e2).is_some() && !ctx.quoted(i))
             {
@@ -156,6 +182,11 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         let Some(np) = ctx.subject_before(c, a) else {
             continue;
         };
+        if matches!(np.kind, NpKind::Pronoun(None))
+            && matches!(ctx.lw(np.s).as_str(), "who" | "it" | "that" | "which")
+        {
+            continue;
+        }
         if let Some((s, e)) = content_after(ctx, c, ce, b) {
             out.push(Reported {
                 s,
@@ -217,10 +248,96 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
             i += 1;
         }
     }
+    let after_that = i > ce && ctx.lw(i - 1) == "that";
     let (s, e) = trim(ctx, i, b);
-    // A trailing ", he said" inside the same sentence is not content.
-    if words_in(ctx, s, e) < 3 {
+    if words_in(ctx, s, e) < 3 || !(after_that || clause_start(ctx, s)) {
         return None;
     }
     Some((s, e))
+}
+
+/// Whether token `s` can start a reported clause (not "to …", "with …", "clutching …").
+pub fn clause_start(ctx: &Ctx, s: usize) -> bool {
+    let Some(t) = ctx.toks.get(s) else {
+        return false;
+    };
+    if t.kind == Kind::Mark {
+        return true;
+    }
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let w = ctx.w(s);
+    if is_cap(w)
+        || w.chars()
+            .next()
+            .map(|c| c.is_ascii_digit())
+            .unwrap_or(false)
+    {
+        return true;
+    }
+    matches!(
+        ctx.lw(s).as_str(),
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "no"
+            | "every"
+            | "each"
+            | "any"
+            | "both"
+            | "few"
+            | "several"
+            | "more"
+            | "less"
+            | "if"
+            | "whether"
+            | "how"
+            | "what"
+            | "why"
+            | "when"
+            | "where"
+            | "not"
+            | "one"
+            | "only"
+            | "nobody"
+            | "nothing"
+            | "everyone"
+            | "everything"
+            | "someone"
+            | "something"
+            | "anyone"
+            | "none"
+            | "much"
+            | "such"
+            | "other"
+            | "another"
+            | "people"
+            | "americans"
+            | "voters"
+            | "women"
+            | "men"
+    )
 }

@@ -168,10 +168,10 @@ impl QuoteExtractor {
         let mut direct: Vec<(usize, Option<attribution::Attr>)> = Vec::new();
         let mut prev_end = a;
         let mut prev_direct: Option<(usize, attribution::Attr)> = None;
+        let mut pre_parts: Vec<(usize, usize, attribution::Attr)> = Vec::new();
         for &qi in &qs {
             let q = qspans[qi];
             let attr_before = ctx.before(prev_end, q.open);
-            let mut is_direct = is_direct_quote(ctx, q, a, prev_end, attr_before.is_some());
             let next_open = qs
                 .iter()
                 .map(|&x| qspans[x].open)
@@ -182,6 +182,15 @@ impl QuoteExtractor {
             } else {
                 None
             };
+            let nothing_after = (q.last + 1..next_open).all(|k| ctx.toks[k].kind == Kind::Punct);
+            let mut is_direct = is_direct_quote(
+                ctx,
+                q,
+                a,
+                prev_end,
+                attr_before.is_some(),
+                (attr_after.is_some(), nothing_after),
+            );
             // Split quotation: "A," said X, a Y at Z, "B."
             let mut cont = None;
             if let Some((pl, pattr)) = prev_direct {
@@ -201,6 +210,20 @@ impl QuoteExtractor {
                     prev_direct = Some((q.last, x));
                 }
                 direct.push((qi, attr));
+                // "Judging by the polls, Smith said, \"…\"": the lead-in is reported speech too.
+                if let (None, None, Some(x)) = (attr_after, cont, attr_before) {
+                    let ns = x.np.s.min(x.cue_s);
+                    if ns > prev_end + 2
+                        && ctx.is_punct(ns - 1, ",")
+                        && (prev_end..ns - 1)
+                            .filter(|&k| toks[k].kind == Kind::Word)
+                            .count()
+                            >= 2
+                        && x.np.kind != NpKind::Unknown
+                    {
+                        pre_parts.push((prev_end, ns - 1, x));
+                    }
+                }
             }
             prev_end = q.last + 1;
         }
@@ -236,6 +259,24 @@ impl QuoteExtractor {
                 });
             }
             return;
+        }
+        for (s, e, x) in pre_parts {
+            let kind = if (s..e).any(|k| toks[k].kind == Kind::Mark) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            found.push(Found {
+                start: toks[s].s,
+                end: toks[e - 1].e,
+                kind,
+                np: Some(x.np),
+                cue: Some((toks[x.cue_s].s, toks[x.cue_e.max(x.cue_s + 1) - 1].e)),
+                para,
+                opens_para: s == pa,
+                speaker: None,
+                own: false,
+            });
         }
         for (qi, attr) in direct {
             let q = qspans[qi];
@@ -295,7 +336,14 @@ impl QuoteExtractor {
 }
 
 /// Whether quotation `q` is a direct quotation (not a fragment or a title).
-fn is_direct_quote(ctx: &Ctx, q: QSpan, a: usize, prev_end: usize, cue_before: bool) -> bool {
+fn is_direct_quote(
+    ctx: &Ctx,
+    q: QSpan,
+    a: usize,
+    prev_end: usize,
+    cue_before: bool,
+    (attr_after, nothing_after): (bool, bool),
+) -> bool {
     let inner_last = q.close.map(|c| c.saturating_sub(1)).unwrap_or(q.last);
     let ends_punct = inner_last > q.open && {
         let mut k = inner_last;
@@ -316,7 +364,25 @@ fn is_direct_quote(ctx: &Ctx, q: QSpan, a: usize, prev_end: usize, cue_before: b
     if q.open == a
         || q.open == prev_end && prev_end > a && ctx.toks[prev_end - 1].kind == Kind::Mark
     {
-        // Sentence-initial: a real quotation ends in punctuation or is long.
+        // Sentence-initial: attributed, or standing alone; not a title ("Sons of Trump" is …).
+        if attr_after {
+            return true;
+        }
+        if !nothing_after {
+            return false;
+        }
+        let all_caps = (q.open + 1..q.last)
+            .filter(|&i| ctx.toks[i].kind == Kind::Word)
+            .all(|i| {
+                is_cap(ctx.w(i))
+                    || matches!(
+                        ctx.w(i),
+                        "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to"
+                    )
+            });
+        if n_words <= 5 && all_caps {
+            return false;
+        }
         return ends_punct || q.close.is_none() || n_words >= 8;
     }
     if q.open > a && ctx.is_punct(q.open - 1, ":") {
@@ -354,7 +420,8 @@ fn sentences(
                 if t.kind == Kind::Mark
                     || (t.kind == Kind::Word
                         && is_cap(nxt)
-                        && !matches!(ctx.lw(i).as_str(), "he" | "she" | "they" | "i" | "we"))
+                        && !matches!(ctx.lw(i).as_str(), "he" | "she" | "they" | "i" | "we")
+                        && ctx.after(last, pb).is_none())
                 {
                     out.push((start, i));
                     start = i;
@@ -386,7 +453,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
     let toks: &[Tok] = ctx.toks;
     match np.kind {
         NpKind::Pronoun(Some(g)) => reg.resolve_pronoun(toks[np.s].s, g),
-        NpKind::Pronoun(None) => None,
+        NpKind::Pronoun(None) | NpKind::Unknown => None,
         NpKind::Name => {
             let the = np.s > 0 && ctx.lw(np.s.saturating_sub(1)) == "the";
             // Skip lower-case title words at the start of the phrase.

@@ -638,6 +638,8 @@ pub enum NpKind {
     Name,
     /// A lower-case nominal ("the president"); `head` is the token index of the head noun.
     Nominal { head: usize },
+    /// A cue was found but its subject could not be read.
+    Unknown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -665,6 +667,8 @@ pub struct Entity {
 pub struct PersonAt {
     pub pos: usize,
     pub ent: usize,
+    /// A possessive or the object of a preposition: a poor antecedent for "he said".
+    pub weak: bool,
 }
 
 /// A resolved speaker.
@@ -770,11 +774,11 @@ pub fn analyze_run(
     the_before: bool,
 ) -> Option<RunInfo> {
     let mut s = s;
-    // Leading stop words ("But", "The") are not part of the name.
     let _ = the_before;
+    // Leading stop words ("But", "The") are not part of the name.
     while s < e {
         let lw = lower_word(text_of(text, &toks[s]));
-        if in_list(STOP, &lw) {
+        if in_list(STOP, &lw) && !(lw == "mr" || lw == "ms") {
             s += 1;
         } else {
             break;
@@ -783,36 +787,43 @@ pub fn analyze_run(
     if s >= e {
         return None;
     }
-    let words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
-    let lws: Vec<String> = words.iter().map(|w| lower_word(w)).collect();
-    // Last title word (never the run's last word unless the whole run is titles).
+    let mut words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
+    let mut lws: Vec<String> = words.iter().map(|w| lower_word(w)).collect();
+    // "Michael Brown of Washington": "of" after a non-title word ends the name.
+    for i in 1..lws.len() {
+        if lws[i] == "of" && !is_title(&lws[i - 1]) {
+            words.truncate(i);
+            lws.truncate(i);
+            break;
+        }
+    }
+    let e = s + words.len();
+    // Last title word (never the run's last word).
     let mut last_title: Option<usize> = None;
     for (i, lw) in lws.iter().enumerate() {
-        if is_title(lw) && i + 1 < lws.len() {
-            // "White House" / "State Department" are names of organisations, not titles.
+        if i + 1 < lws.len() && (is_title(lw) || (!is_cap(words[i]) && is_role_word(lw))) {
             last_title = Some(i);
         }
     }
+    let is_org_word = |w: &String| in_list(ORG_WORDS, w);
+    let acronym =
+        |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
+    let ns = last_title.map(|i| i + 1).unwrap_or(0);
+    let name_part_org = lws[ns..].iter().any(is_org_word)
+        || (words.len() - ns == 1 && acronym(words[ns]))
+        || (ns > 0 && lws[ns..].len() == 1 && lws[ns - 1] == "of");
     let all_titles = lws.iter().all(|w| is_title(w));
-    let org = lws.iter().any(|w| in_list(ORG_WORDS, w))
-        || (words.len() == 1
-            && words[0].len() >= 2
-            && words[0]
-                .chars()
-                .all(|c| c.is_uppercase() || c == '.' || c == '&'));
-    if org
-        && !lws.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"
-            )
-        })
-    {
+    let person_title = lws[..ns].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"
+        )
+    });
+    if (all_titles && lws.iter().any(is_org_word)) || (name_part_org && !person_title) {
         let name_words: Vec<&str> = words.iter().map(|w| strip_possessive(w)).collect();
-        let name = name_words.join(" ");
         return Some(RunInfo {
             title: None,
-            name,
+            name: name_words.join(" "),
             name_toks: lws.clone(),
             kind: SpeakerKind::Organisation,
             gender: Gender::Either,
@@ -838,7 +849,6 @@ pub fn analyze_run(
             name_e: toks[e - 1].e,
         });
     }
-    let ns = last_title.map(|i| i + 1).unwrap_or(0);
     let title = last_title.map(|i| words[..=i].join(" "));
     let name_words: Vec<&str> = words[ns..]
         .iter()
@@ -849,10 +859,10 @@ pub fn analyze_run(
         return None;
     }
     let first = names::lookup(name_words[0].trim_end_matches('.'));
-    let has_first = first
-        .map(|f| f.count >= 100 && (!f.word || name_words.len() >= 2))
-        .unwrap_or(false)
-        && name_words.len() >= 2;
+    let has_first = name_words.len() >= 2
+        && first
+            .map(|f| f.count >= 100 || f.count == 0)
+            .unwrap_or(false);
     let mut gender = if has_first {
         first.map(|f| f.gender()).unwrap_or(Gender::Either)
     } else {
@@ -874,6 +884,83 @@ pub fn analyze_run(
     })
 }
 
+/// Lower-case role words that may sit inside a name run ("Clinton press secretary Brian Fallon").
+pub fn is_role_word(lw: &str) -> bool {
+    matches!(
+        lw,
+        "president"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "secretary"
+            | "press"
+            | "executive"
+            | "director"
+            | "chief"
+            | "chairman"
+            | "chairwoman"
+            | "congressman"
+            | "congresswoman"
+            | "senator"
+            | "campaign"
+            | "manager"
+            | "strategist"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "professor"
+            | "analyst"
+            | "economist"
+            | "official"
+            | "leader"
+            | "pollster"
+            | "activist"
+            | "attorney"
+            | "lawyer"
+            | "general"
+            | "counsel"
+            | "founder"
+            | "ceo"
+            | "editor"
+            | "host"
+            | "correspondent"
+            | "commentator"
+            | "writer"
+            | "columnist"
+            | "reporter"
+            | "chair"
+            | "minister"
+            | "ambassador"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "candidate"
+            | "nominee"
+            | "communications"
+            | "policy"
+            | "deputy"
+            | "senior"
+            | "national"
+            | "political"
+            | "legal"
+            | "staff"
+            | "of"
+            | "former"
+            | "state"
+            | "vice"
+            | "majority"
+            | "minority"
+            | "whip"
+            | "co-founder"
+            | "chairperson"
+            | "representative"
+            | "commissioner"
+            | "superintendent"
+            | "sheriff"
+            | "officer"
+    )
+}
+
 /// Extends a name run backwards from token `k` (inclusive) while tokens are name-like.
 pub fn run_back(text: &str, toks: &[Tok], k: usize, lo: usize) -> usize {
     let mut s = k;
@@ -887,6 +974,22 @@ pub fn run_back(text: &str, toks: &[Tok], k: usize, lo: usize) -> usize {
             s -= 1;
         } else if (is_particle(w) || w == "of") && s - 1 > lo && namey(text, &toks[s - 2]) {
             s -= 1;
+        } else if t.kind == Kind::Word && !is_cap(w) && is_role_word(w) && w != "of" {
+            // Bridge lower-case role words when a capitalised word precedes them.
+            let mut j = s - 1;
+            while j > lo
+                && toks[j - 1].kind == Kind::Word
+                && !is_cap(text_of(text, &toks[j - 1]))
+                && is_role_word(text_of(text, &toks[j - 1]))
+                && text_of(text, &toks[j - 1]) != "of"
+            {
+                j -= 1;
+            }
+            if j > lo && namey(text, &toks[j - 1]) && toks[j - 1].para == toks[k].para {
+                s = j;
+            } else {
+                break;
+            }
         } else {
             break;
         }
@@ -912,6 +1015,21 @@ pub fn run_fwd(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
         } else if (is_particle(w) || w == "of") && e + 1 < hi && namey(text, &toks[e + 1]) && e > k
         {
             e += 1;
+        } else if e > k && t.kind == Kind::Word && is_role_word(w) && w != "of" {
+            let mut j = e;
+            while j < hi
+                && toks[j].kind == Kind::Word
+                && !is_cap(text_of(text, &toks[j]))
+                && is_role_word(text_of(text, &toks[j]))
+                && text_of(text, &toks[j]) != "of"
+            {
+                j += 1;
+            }
+            if j < hi && namey(text, &toks[j]) {
+                e = j;
+            } else {
+                break;
+            }
         } else {
             break;
         }
@@ -975,6 +1093,55 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Np> 
             s: s2,
             e: end,
         });
+    }
+    if !is_nominal_head(&lw) && !is_cap(w) && lw.len() > 2 && !lw.ends_with("ly") {
+        // Any noun phrase "the paper's editorial board" / "the gambling tycoon": a
+        // determiner or possessive within a few words, only words in between.
+        let mut s = k;
+        while s > lo && k - s < 5 {
+            let pt = &toks[s - 1];
+            if pt.kind != Kind::Word {
+                break;
+            }
+            let pw = text_of(text, pt);
+            let plw = lower_word(pw);
+            s -= 1;
+            if matches!(
+                plw.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ) || is_possessive(pw)
+            {
+                if is_possessive(pw) && is_cap(pw) {
+                    s = run_back(text, toks, s, lo);
+                }
+                return Some(Np {
+                    kind: NpKind::Nominal { head: k },
+                    s,
+                    e: end,
+                });
+            }
+            if pronoun(&plw).is_some()
+                || matches!(
+                    plw.as_str(),
+                    "said"
+                        | "says"
+                        | "and"
+                        | "but"
+                        | "or"
+                        | "that"
+                        | "as"
+                        | "is"
+                        | "was"
+                        | "to"
+                        | "of"
+                        | "in"
+                        | "on"
+                )
+            {
+                break;
+            }
+        }
+        return None;
     }
     if is_nominal_head(&lw) {
         // Walk back over modifiers to a determiner.
@@ -1048,6 +1215,9 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     }
     if i < hi && namey(text, &toks[i]) {
         let e = run_fwd(text, toks, i, hi);
+        if (i..e).all(|k| in_list(STOP, &lower_word(text_of(text, &toks[k])))) {
+            return None;
+        }
         let last = text_of(text, &toks[e - 1]);
         // "the president's spokesman": possessive run followed by a nominal.
         if is_possessive(last) && e < hi {
@@ -1134,7 +1304,31 @@ impl Registry {
             let the_before = i > 0 && lower_word(text_of(text, &toks[i - 1])) == "the";
             if !byline {
                 if let Some(r) = analyze_run(text, toks, i, e, the_before) {
-                    reg.add(&r, places);
+                    let poss = is_possessive(text_of(text, &toks[e - 1]));
+                    let prep = i > 0
+                        && matches!(
+                            lower_word(text_of(text, &toks[i - 1])).as_str(),
+                            "of" | "to"
+                                | "with"
+                                | "by"
+                                | "for"
+                                | "against"
+                                | "about"
+                                | "from"
+                                | "at"
+                                | "on"
+                                | "toward"
+                                | "towards"
+                                | "over"
+                                | "under"
+                                | "like"
+                                | "than"
+                                | "between"
+                                | "and"
+                                | "into"
+                                | "behind"
+                        );
+                    reg.add(&r, places, poss || prep);
                 }
             }
             i = e;
@@ -1142,7 +1336,7 @@ impl Registry {
         reg
     }
 
-    fn add(&mut self, r: &RunInfo, places: &[(usize, usize)]) -> Option<usize> {
+    fn add(&mut self, r: &RunInfo, places: &[(usize, usize)], weak: bool) -> Option<usize> {
         if r.title_only || r.name.is_empty() || overlaps_place(places, r.name_s, r.name_e) {
             return None;
         }
@@ -1209,6 +1403,7 @@ impl Registry {
             self.people.push(PersonAt {
                 pos: r.name_s,
                 ent: id,
+                weak,
             });
         }
         Some(id)
@@ -1252,20 +1447,48 @@ impl Registry {
 
     /// The last person before byte `pos` compatible with the pronoun's gender.
     pub fn resolve_pronoun(&self, pos: usize, g: Gender) -> Option<Speaker> {
+        // Most recent compatible subject-like mention; an exact gender match beats an
+        // ambiguous one among the last few mentions; possessives/objects only as a fallback.
+        let mut either: Option<usize> = None;
+        let mut weak: Option<usize> = None;
+        let mut seen = 0;
         for p in self.people.iter().rev() {
             if p.pos >= pos {
                 continue;
             }
             let ent = &self.ents[p.ent];
-            if ent.gender == g || ent.gender == Gender::Either {
-                return Some(Speaker {
-                    name: ent.full.clone(),
-                    title: ent.title.clone(),
-                    kind: ent.kind,
-                });
+            if ent.kind != SpeakerKind::Person {
+                continue;
+            }
+            seen += 1;
+            if ent.gender != g && ent.gender != Gender::Either {
+                continue;
+            }
+            if p.weak {
+                weak = weak.or(Some(p.ent));
+                continue;
+            }
+            if ent.gender == g {
+                if either.is_none() || seen <= 4 {
+                    return Some(self.speaker(p.ent));
+                }
+                break;
+            }
+            either = either.or(Some(p.ent));
+            if seen > 4 {
+                break;
             }
         }
-        None
+        either.or(weak).map(|id| self.speaker(id))
+    }
+
+    fn speaker(&self, id: usize) -> Speaker {
+        let ent = &self.ents[id];
+        Speaker {
+            name: ent.full.clone(),
+            title: ent.title.clone(),
+            kind: ent.kind,
+        }
     }
 
     /// "the president" → the last person before `pos` whose title has that head word.

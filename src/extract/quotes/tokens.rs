@@ -107,6 +107,19 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             });
             continue;
         }
+        // ''' closing = single ' then double ''; opening = '' then '.
+        if c == '\'' && text[i + 1..].starts_with("''") {
+            let next = text[i + 3..].chars().next();
+            if !next.map(|n| n.is_alphanumeric()).unwrap_or(false) {
+                toks.push(Tok {
+                    s: i,
+                    e: i + 1,
+                    kind: Kind::Punct,
+                    para,
+                });
+                continue;
+            }
+        }
         if (c == '\'' || c == '`') && text[i + 1..].starts_with(c) {
             it.next();
             toks.push(Tok {
