@@ -117,9 +117,12 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> String 
         }
         Err(_) => {}
     }
+    if mostly_utf8(bytes, declared == Some(UTF_8)) {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
     let enc = match declared {
-        Some(e) if e != UTF_8 => e,
-        _ => {
+        Some(e) => e,
+        None => {
             let mut det = chardetng::EncodingDetector::new();
             det.feed(bytes, true);
             det.guess(None, true)
@@ -127,6 +130,24 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> String 
     };
     let (text, _, _) = enc.decode(bytes);
     text.into_owned()
+}
+
+/// UTF-8 with a few stray bytes (a cut-and-pasted Latin-1 character in a UTF-8 page):
+/// fewer than one invalid sequence per 1,000 bytes and some multi-byte characters, or,
+/// when the page declares UTF-8, fewer than one per 100 bytes.
+fn mostly_utf8(bytes: &[u8], declared_utf8: bool) -> bool {
+    let mut bad = 0usize;
+    let mut good_multi = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        good_multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    if declared_utf8 {
+        return bad * 100 < bytes.len();
+    }
+    bad > 0 && good_multi > bad * 10 && bad * 1000 < bytes.len()
 }
 
 #[cfg(test)]
@@ -159,6 +180,15 @@ mod tests {
         .unwrap();
         assert!(s.contains("café"), "{s}");
         assert!(s.starts_with("São"), "{s}");
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let mut b = "Наши герои знают толк ".repeat(60).into_bytes();
+        b.push(0xe9);
+        b.extend("не только".as_bytes());
+        let s = decode(&b, None).unwrap();
+        assert!(s.starts_with("Наши"), "{s}");
     }
 
     #[test]

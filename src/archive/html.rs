@@ -1,6 +1,338 @@
 //! HTML pages → article text and metadata.
 //!
-//! (Milestone 1: only fragment-to-text for HTML inside JSON fields; the page extractor follows.)
+//! News pages are mostly navigation, ads, share buttons, related links and comments around
+//! a few paragraphs of article. We parse with html5ever (via `scraper`, whose arena tree has
+//! no recursion, so pages nested 100,000 deep are safe: every walk here is iterative),
+//! drop obvious boilerplate by tag, role, `hidden` and class/id hints, then score the
+//! containers of paragraphs readability-style (text length, commas, link density, class
+//! hints) and keep the best container plus its related siblings. Metadata comes from
+//! JSON-LD (NewsArticle), OpenGraph/meta tags, `<time>`, bylines and `<title>`.
+//! The same module turns HTML fragments inside JSON fields into text.
+
+use super::{dates, fields};
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+use serde_json::Value;
+
+/// What a page yields: its body text and whatever metadata it carries.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Page {
+    pub title: Option<String>,
+    /// RFC 3339 UTC when parseable, else raw.
+    pub date: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+}
+
+/// Parse a page and extract its article. `url_hint` (a WARC target URI) is used when the
+/// page names no canonical URL, and for the source domain.
+pub fn extract_page(html: &str, url_hint: Option<&str>) -> Page {
+    let doc = Html::parse_document(html);
+    let meta = Meta::collect(&doc);
+    let text = super::main_text::extract(&doc);
+    let ld = meta.ld.as_ref();
+    let ld_str = |k: &str| ld.and_then(|o| fields::get(o, k)).and_then(fields::as_text);
+    let url = url_hint
+        .map(str::to_string)
+        .or_else(|| meta.get("og:url"))
+        .or_else(|| meta.canonical.clone())
+        .or_else(|| ld_str("url"))
+        .filter(|u| u.starts_with("http"));
+    let title = ld_str("headline")
+        .or_else(|| meta.get("og:title"))
+        .or_else(|| meta.get("twitter:title"))
+        .or_else(|| meta.title.as_deref().map(strip_site_suffix))
+        .or_else(|| meta.h1.clone())
+        .map(|t| tidy(&decode_entities(&t)));
+    let date = ld_str("datePublished")
+        .or_else(|| meta.get("article:published_time"))
+        .or_else(|| meta.get("datepublished"))
+        .or_else(|| meta.get("og:published_time"))
+        .or_else(|| meta.get("pubdate"))
+        .or_else(|| meta.get("publishdate"))
+        .or_else(|| meta.get("publish-date"))
+        .or_else(|| meta.get("date"))
+        .or_else(|| meta.get("dc.date"))
+        .or_else(|| meta.get("dc.date.issued"))
+        .or_else(|| meta.get("sailthru.date"))
+        .or_else(|| meta.get("parsely-pub-date"))
+        .or_else(|| ld_str("dateCreated"))
+        .or_else(|| meta.time.clone())
+        .and_then(|d| dates::normalize(&d));
+    let author = ld
+        .and_then(|o| fields::get(o, "author"))
+        .and_then(person_names)
+        .or_else(|| meta.get("author").filter(|a| !a.starts_with("http")))
+        .or_else(|| {
+            meta.get("article:author")
+                .filter(|a| !a.starts_with("http"))
+        })
+        .or_else(|| {
+            meta.get("byl").map(|b| {
+                b.trim_start_matches("By ")
+                    .trim_start_matches("by ")
+                    .to_string()
+            })
+        })
+        .or_else(|| meta.get("sailthru.author"))
+        .or_else(|| meta.get("parsely-author"))
+        .or_else(|| meta.byline.clone());
+    let source = meta
+        .get("og:site_name")
+        .or_else(|| {
+            ld.and_then(|o| fields::get(o, "publisher"))
+                .and_then(fields::as_text)
+        })
+        .or_else(|| meta.get("application-name"))
+        .or_else(|| url.as_deref().and_then(fields::domain_of));
+    Page {
+        title,
+        date,
+        author,
+        source,
+        url,
+        text,
+    }
+}
+
+/// Author values of JSON-LD: a string, a Person, or a list of them.
+fn person_names(v: &Value) -> Option<String> {
+    match v {
+        Value::Array(a) => {
+            let names: Vec<String> = a.iter().filter_map(person_names).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        other => fields::as_text(other).filter(|s| !s.starts_with("http")),
+    }
+}
+
+/// "Headline | Site" → "Headline" (only when the remaining part is long enough).
+fn strip_site_suffix(t: &str) -> String {
+    let t = t.trim();
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(i) = t.rfind(sep) {
+            let head = t[..i].trim();
+            if head.split_whitespace().count() >= 3 {
+                return head.to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// Metadata gathered in one pass over the elements.
+#[derive(Default)]
+struct Meta {
+    tags: Vec<(String, String)>,
+    title: Option<String>,
+    canonical: Option<String>,
+    time: Option<String>,
+    h1: Option<String>,
+    byline: Option<String>,
+    /// The NewsArticle-like JSON-LD object, if any.
+    ld: Option<serde_json::Map<String, Value>>,
+}
+
+impl Meta {
+    fn get(&self, key: &str) -> Option<String> {
+        self.tags
+            .iter()
+            .find(|(k, v)| k == key && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_string())
+    }
+
+    fn collect(doc: &Html) -> Meta {
+        let mut m = Meta::default();
+        for node in doc.tree.nodes() {
+            let Node::Element(el) = node.value() else {
+                continue;
+            };
+            match el.name() {
+                "meta" => {
+                    let key = el
+                        .attr("property")
+                        .or_else(|| el.attr("name"))
+                        .or_else(|| el.attr("itemprop"));
+                    if let (Some(k), Some(c)) = (key, el.attr("content")) {
+                        if m.tags.len() < 2000 {
+                            m.tags.push((k.trim().to_ascii_lowercase(), c.to_string()));
+                        }
+                    }
+                }
+                "title" if m.title.is_none() => m.title = Some(node_text(node, 1000)),
+                "h1" if m.h1.is_none() => {
+                    let t = node_text(node, 500);
+                    if !t.is_empty() {
+                        m.h1 = Some(t)
+                    }
+                }
+                "link"
+                    if m.canonical.is_none()
+                        && el
+                            .attr("rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    m.canonical = el.attr("href").map(str::to_string)
+                }
+                "time" if m.time.is_none() => m.time = el.attr("datetime").map(str::to_string),
+                "script"
+                    if el.attr("type").is_some_and(|t| t.contains("ld+json")) && m.ld.is_none() =>
+                {
+                    let raw = node_text_raw(node, 4 << 20);
+                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
+                        m.ld = find_article(v, 0);
+                    }
+                }
+                _ => {}
+            }
+            if m.byline.is_none() {
+                let rel_author = el.attr("rel") == Some("author");
+                let itemprop_author = el.attr("itemprop").is_some_and(|p| p.contains("author"));
+                let class_byline = el
+                    .attr("class")
+                    .is_some_and(|c| c.to_ascii_lowercase().contains("byline"));
+                if rel_author || itemprop_author || class_byline {
+                    let t = node_text(node, 200);
+                    let t = t.trim_start_matches("By ").trim_start_matches("by ").trim();
+                    if !t.is_empty() && t.len() < 100 {
+                        m.byline = Some(t.to_string());
+                    }
+                }
+            }
+            if el.attr("itemprop") == Some("datePublished")
+                && !m.tags.iter().any(|(k, _)| k == "datepublished")
+            {
+                if let Some(d) = el.attr("content").or_else(|| el.attr("datetime")) {
+                    m.tags.push(("datepublished".into(), d.to_string()));
+                }
+            }
+        }
+        m
+    }
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+    "WebPage",
+];
+
+/// Find the first article-typed object in a JSON-LD value (arrays, `@graph`).
+fn find_article(v: Value, depth: usize) -> Option<serde_json::Map<String, Value>> {
+    if depth > 4 {
+        return None;
+    }
+    match v {
+        Value::Array(a) => {
+            let mut fallback = None;
+            for x in a {
+                if let Some(o) = find_article(x, depth + 1) {
+                    if is_type(&o, "WebPage") {
+                        fallback.get_or_insert(o);
+                    } else {
+                        return Some(o);
+                    }
+                }
+            }
+            fallback
+        }
+        Value::Object(mut o) => {
+            if let Some(g) = o.remove("@graph") {
+                if let Some(found) = find_article(g, depth + 1) {
+                    return Some(found);
+                }
+            }
+            ARTICLE_TYPES.iter().any(|t| is_type(&o, t)).then_some(o)
+        }
+        _ => None,
+    }
+}
+
+fn is_type(o: &serde_json::Map<String, Value>, t: &str) -> bool {
+    match o.get("@type") {
+        Some(Value::String(s)) => s == t,
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
+        _ => false,
+    }
+}
+
+/// True if the first bytes of a stream look like an HTML document.
+pub fn sniff(head: &[u8]) -> bool {
+    let start: Vec<u8> = head
+        .iter()
+        .take(1024)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let t = start.trim_ascii_start();
+    t.starts_with(b"<!doctype html")
+        || t.starts_with(b"<html")
+        || t.starts_with(b"<head")
+        || (t.starts_with(b"<!--") && find_bytes(&start, b"<html").is_some())
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Decode a page's bytes (BOM, then `http_charset`, then `<meta charset>`, then UTF-8 or a
+/// guess) and extract it.
+pub fn read_page(
+    raw: &[u8],
+    http_charset: Option<&'static encoding_rs::Encoding>,
+    url_hint: Option<&str>,
+) -> Page {
+    let declared = http_charset.or_else(|| super::encoding::declared_charset(raw));
+    let text = match super::encoding::sniff_unicode(raw) {
+        Some((enc, bom)) => enc.decode_without_bom_handling(&raw[bom..]).0.into_owned(),
+        None => super::encoding::decode_text(raw, declared),
+    };
+    extract_page(&text, url_hint)
+}
+
+/// The article of an extracted page.
+pub fn page_article(p: Page, path: String) -> crate::Article {
+    crate::Article {
+        id: None,
+        title: p.title,
+        date: p.date,
+        source: p.source,
+        url: p.url,
+        author: p.author,
+        path,
+        text: p.text,
+    }
+}
+
+/// Whitespace-folded text of a node, at most `max` bytes.
+fn node_text(node: NodeRef<Node>, max: usize) -> String {
+    tidy(&node_text_raw(node, max)).replace('\n', " ")
+}
+
+fn node_text_raw(node: NodeRef<Node>, max: usize) -> String {
+    let mut s = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            s.push_str(t);
+            if s.len() > max {
+                break;
+            }
+        }
+    }
+    s
+}
 
 /// True if a text field holds HTML markup rather than plain text.
 pub fn looks_like_html(s: &str) -> bool {
@@ -255,6 +587,22 @@ pub fn tidy(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_metadata() {
+        let html = r#"<html><head><title>Big news today | The Daily</title>
+            <meta property="og:site_name" content="The Daily">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},
+              {"@type":"NewsArticle","headline":"Big news","datePublished":"2020-03-03T10:00:00+01:00",
+               "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}]}]}</script>
+            </head><body><article><p>He said, on Monday, that the news was big, really big, and that was that.</p></article></body></html>"#;
+        let p = extract_page(html, Some("https://www.daily.example/x"));
+        assert_eq!(p.title.as_deref(), Some("Big news"));
+        assert_eq!(p.date.as_deref(), Some("2020-03-03T09:00:00Z"));
+        assert_eq!(p.author.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(p.source.as_deref(), Some("The Daily"));
+        assert!(p.text.starts_with("He said"));
+    }
 
     #[test]
     fn fragments() {

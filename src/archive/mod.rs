@@ -15,6 +15,7 @@ mod encoding;
 mod fields;
 mod html;
 mod json;
+mod main_text;
 mod text;
 mod walk;
 
@@ -77,6 +78,7 @@ const MAX_SINGLE: u64 = 64 << 20;
 enum Format {
     Text,
     Json { lines: bool },
+    Html,
 }
 
 fn err(class: &'static str, reason: impl Into<String>) -> FileError {
@@ -95,8 +97,10 @@ fn detect(name: &str, head: &[u8]) -> Format {
     match ext {
         "jsonl" | "ndjson" | "jsonlines" => Format::Json { lines: true },
         "json" => Format::Json { lines: false },
+        "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" => Format::Html,
         "txt" | "text" => Format::Text,
         _ if matches!(first, Some(b'{') | Some(b'[')) => Format::Json { lines: false },
+        _ if html::sniff(body) => Format::Html,
         _ => Format::Text,
     }
 }
@@ -197,6 +201,35 @@ pub fn read_file(
             let mut r: &[u8] = text.as_bytes();
             json::read(&mut r, layout, &mut sink).map_err(|e| decode::classify(&e, comp))?;
             e.map_or(Ok(()), |e| Err(decode::classify(&e, comp)))
+        }
+        Format::Html => {
+            let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
+            if over {
+                return Err(err(
+                    "too-large",
+                    format!("HTML page larger than {MAX_SINGLE} bytes decompressed"),
+                ));
+            }
+            if let Some(e) = e {
+                let fe = decode::classify(&e, comp);
+                if fe.class != "truncated" {
+                    return Err(fe);
+                }
+                sink.problem(
+                    None,
+                    format!(
+                        "truncated: {}; kept the {} bytes read",
+                        fe.reason,
+                        raw.len()
+                    ),
+                );
+            }
+            let page = html::read_page(&raw, None, None);
+            if page.text.trim().is_empty() {
+                return Err(err("empty", "no article text found in the HTML page"));
+            }
+            sink.article(html::page_article(page, path.display().to_string()));
+            Ok(())
         }
         Format::Text => {
             let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);

@@ -1,0 +1,613 @@
+//! Finding the article body of a parsed HTML page (a readability-style extractor).
+//!
+//! Why our own: the journalists' quotes live in the body, and a body that drags in
+//! "related stories" or comments invents speakers. The extractor works in three passes,
+//! all iterative (no recursion, so any nesting depth is safe):
+//! 1. walk the tree once, skipping boilerplate subtrees (nav, aside, forms, hidden
+//!    elements, class/id like "comment", "share", "related"...), cutting the text into
+//!    paragraphs at block boundaries and summing text and link-text lengths per element;
+//! 2. score paragraph containers: each paragraph gives its ancestors
+//!    `1 + commas + min(len/100, 3)` (parent fully, grandparent half, then a third),
+//!    weighted by tag and class hints and discounted by link density;
+//! 3. keep the best container and those of its siblings that look like content, and
+//!    output their paragraphs, dropping link lists and short boilerplate lines.
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use regex::Regex;
+use scraper::{Html, Node};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// One run of inline text between block boundaries.
+#[derive(Debug)]
+struct Para {
+    text: String,
+    link_chars: usize,
+    /// The nearest block-level element holding it.
+    owner: NodeId,
+    heading: bool,
+    /// Inside an `<h1>` (the page title, not body).
+    h1: bool,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Sums {
+    text: usize,
+    links: usize,
+}
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| {
+        Regex::new(pat).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    })
+}
+
+fn unlikely() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)-ad-|^ad-|-ads?$|^ads?$|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|outbrain|taboola|cookie|modal|recommend|trending|most-popular|mostpopular|masthead|navbar|topbar|toolbar|skip-link|read-more|readmore|more-stories|tags|print-only|visually-hidden|sr-only|screen-reader|author-bio|paywall",
+    )
+}
+
+fn maybe() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)and|article|body|column|content|main|shadow|story|post|entry|text",
+    )
+}
+
+fn positive() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose",
+    )
+}
+
+fn negative() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author|newsletter|recirc",
+    )
+}
+
+fn junk_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "nav"
+            | "aside"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "iframe"
+            | "svg"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "object"
+            | "embed"
+            | "footer"
+            | "head"
+            | "figure"
+            | "figcaption"
+            | "picture"
+            | "label"
+            | "dialog"
+            | "menu"
+            | "time"
+    )
+}
+
+/// Elements whose boundaries end a paragraph.
+fn block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "br"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "main"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tr"
+            | "td"
+            | "th"
+            | "pre"
+            | "hr"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "center"
+            | "body"
+            | "html"
+            | "aside"
+            | "nav"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+            | "caption"
+    )
+}
+
+fn class_id(el: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = el.attr("id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s
+}
+
+/// Is this element boilerplate, to be skipped with all it contains?
+fn is_junk(el: &scraper::node::Element, strip_unlikely: bool) -> bool {
+    let tag = el.name();
+    if junk_tag(tag) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let st: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if st.contains("display:none") || st.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = el.attr("role") {
+        if matches!(
+            role,
+            "navigation"
+                | "complementary"
+                | "banner"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alert"
+                | "contentinfo"
+        ) {
+            return true;
+        }
+    }
+    if matches!(tag, "body" | "html" | "a" | "article" | "main" | "p") {
+        return false;
+    }
+    let ci = class_id(el);
+    if ci.is_empty() || !strip_unlikely {
+        return false;
+    }
+    unlikely().is_match(&ci) && !maybe().is_match(&ci)
+}
+
+fn class_weight(el: &scraper::node::Element) -> f64 {
+    let mut w = 0.0;
+    for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        if negative().is_match(v) {
+            w -= 25.0;
+        }
+        if positive().is_match(v) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+fn tag_weight(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn push_text(buf: &mut String, t: &str) -> usize {
+    let mut added = 0;
+    for (i, w) in t.split(char::is_whitespace).enumerate() {
+        if i > 0 && !buf.ends_with(' ') && !buf.is_empty() {
+            buf.push(' ');
+        }
+        if !w.is_empty() {
+            buf.push_str(w);
+            added += w.chars().count();
+        }
+    }
+    added
+}
+
+/// Pass 1: paragraphs and per-element sums, skipping junk.
+fn collect(doc: &Html, strip_unlikely: bool) -> (Vec<Para>, HashMap<NodeId, Sums>) {
+    let mut paras = Vec::new();
+    let mut sums: HashMap<NodeId, Sums> = HashMap::new();
+    let mut stack: Vec<(NodeId, Sums)> = Vec::new();
+    let mut owners: Vec<(NodeId, bool, bool)> = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    let mut link_depth = 0usize;
+    let mut buf = String::new();
+    let mut buf_links = 0usize;
+
+    let flush = |buf: &mut String,
+                 buf_links: &mut usize,
+                 owners: &[(NodeId, bool, bool)],
+                 paras: &mut Vec<Para>| {
+        let t = buf.trim();
+        if !t.is_empty() {
+            if let Some(&(owner, heading, h1)) = owners.last() {
+                paras.push(Para {
+                    text: t.to_string(),
+                    link_chars: *buf_links,
+                    owner,
+                    heading,
+                    h1,
+                });
+            }
+        }
+        buf.clear();
+        *buf_links = 0;
+    };
+
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        if is_junk(el, strip_unlikely) {
+                            skip = Some(node.id());
+                            // A skipped block still ends the paragraph before it.
+                            if block_tag(el.name()) {
+                                flush(&mut buf, &mut buf_links, &owners, &mut paras);
+                            }
+                            continue;
+                        }
+                        let tag = el.name();
+                        if block_tag(tag) {
+                            flush(&mut buf, &mut buf_links, &owners, &mut paras);
+                            if tag != "br" && tag != "hr" {
+                                owners.push((
+                                    node.id(),
+                                    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+                                    tag == "h1",
+                                ));
+                            }
+                        }
+                        if tag == "a" {
+                            link_depth += 1;
+                        }
+                        stack.push((node.id(), Sums::default()));
+                    }
+                    Node::Text(t) => {
+                        let n = push_text(&mut buf, t);
+                        if link_depth > 0 {
+                            buf_links += n;
+                        }
+                        if let Some(top) = stack.last_mut() {
+                            top.1.text += n;
+                            if link_depth > 0 {
+                                top.1.links += n;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(s) = skip {
+                    if s == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let tag = el.name();
+                    if block_tag(tag) {
+                        flush(&mut buf, &mut buf_links, &owners, &mut paras);
+                        if tag != "br" && tag != "hr" {
+                            owners.pop();
+                        }
+                    }
+                    if tag == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    if let Some((id, s)) = stack.pop() {
+                        sums.insert(id, s);
+                        if let Some(parent) = stack.last_mut() {
+                            parent.1.text += s.text;
+                            parent.1.links += s.links;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut buf, &mut buf_links, &owners, &mut paras);
+    (paras, sums)
+}
+
+fn element<'a>(
+    doc: &'a Html,
+    id: NodeId,
+) -> Option<(NodeRef<'a, Node>, &'a scraper::node::Element)> {
+    let n = doc.tree.get(id)?;
+    match n.value() {
+        Node::Element(e) => Some((n, e)),
+        _ => None,
+    }
+}
+
+fn link_density(sums: &HashMap<NodeId, Sums>, id: NodeId) -> f64 {
+    match sums.get(&id) {
+        Some(s) if s.text > 0 => s.links as f64 / s.text as f64,
+        _ => 0.0,
+    }
+}
+
+fn commas(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count()
+}
+
+/// Below this many characters, a result is retried without class-based stripping
+/// (a class like "PageBuilder-pageRow" can hide the whole article).
+const RETRY_BELOW: usize = 500;
+
+/// The article body of a page: paragraphs separated by "\n". Empty if none found.
+pub fn extract(doc: &Html) -> String {
+    let first = extract_with(doc, true);
+    if first.chars().count() >= RETRY_BELOW {
+        return first;
+    }
+    let second = extract_with(doc, false);
+    if second.chars().count() > 2 * first.chars().count() {
+        second
+    } else {
+        first
+    }
+}
+
+fn extract_with(doc: &Html, strip_unlikely: bool) -> String {
+    let (paras, sums) = collect(doc, strip_unlikely);
+    if paras.is_empty() {
+        return String::new();
+    }
+    // Pass 2: score containers.
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let init = |scores: &mut HashMap<NodeId, f64>, doc: &Html, id: NodeId| -> bool {
+        if scores.contains_key(&id) {
+            return true;
+        }
+        match element(doc, id) {
+            Some((_, el)) if !matches!(el.name(), "html" | "body") => {
+                scores.insert(id, tag_weight(el.name()) + class_weight(el));
+                true
+            }
+            _ => false,
+        }
+    };
+    for p in &paras {
+        let len = p.text.chars().count();
+        if len < 25 || p.heading {
+            continue;
+        }
+        let link_free = len.saturating_sub(p.link_chars);
+        if link_free < 25 {
+            continue;
+        }
+        let score = 1.0 + commas(&p.text) as f64 + (len as f64 / 100.0).min(3.0);
+        let Some(owner) = doc.tree.get(p.owner) else {
+            continue;
+        };
+        let is_p = matches!(owner.value(), Node::Element(e) if e.name() == "p");
+        let mut level = 0usize;
+        let mut cur = if is_p { owner.parent() } else { Some(owner) };
+        while let Some(n) = cur {
+            if level > 3 {
+                break;
+            }
+            if init(&mut scores, doc, n.id()) {
+                let div = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f64 * 3.0,
+                };
+                if let Some(s) = scores.get_mut(&n.id()) {
+                    *s += score / div;
+                }
+            }
+            level += 1;
+            cur = n.parent();
+        }
+    }
+    let mut best: Option<(NodeId, f64)> = None;
+    for (id, s) in scores.iter_mut() {
+        *s *= 1.0 - link_density(&sums, *id);
+        if best.map_or(true, |(_, b)| *s > b) {
+            best = Some((*id, *s));
+        }
+    }
+    let Some((top, top_score)) = best else {
+        return paras
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+    };
+
+    if std::env::var_os("WHOSAID_DEBUG_HTML").is_some() {
+        let mut v: Vec<_> = scores.iter().collect();
+        v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap_or(std::cmp::Ordering::Equal));
+        for (id, s) in v.iter().take(8) {
+            if let Some((_, el)) = element(doc, **id) {
+                eprintln!(
+                    "cand {:.1} {} {:?} {:?} ld={:.2}",
+                    s,
+                    el.name(),
+                    el.attr("class"),
+                    el.attr("id"),
+                    link_density(&sums, **id)
+                );
+            }
+        }
+        eprintln!("paras {}", paras.len());
+    }
+    // Pass 3: the top container plus content-like siblings.
+    let mut keep: HashSet<NodeId> = HashSet::new();
+    keep.insert(top);
+    let threshold = (top_score * 0.2).max(10.0);
+    if let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
+        for sib in parent.children() {
+            if sib.id() == top {
+                continue;
+            }
+            let Node::Element(el) = sib.value() else {
+                continue;
+            };
+            if is_junk(el, strip_unlikely) {
+                continue;
+            }
+            let s = scores.get(&sib.id()).copied().unwrap_or(f64::MIN);
+            let ok = if s >= threshold {
+                true
+            } else if el.name() == "p" {
+                let text_len = sums.get(&sib.id()).map_or(0, |s| s.text);
+                let ld = link_density(&sums, sib.id());
+                (text_len > 80 && ld < 0.25)
+                    || (text_len > 0 && ld == 0.0 && text_len < 80 && ends_sentence(doc, sib.id()))
+            } else {
+                false
+            };
+            if ok {
+                keep.insert(sib.id());
+            }
+        }
+    }
+    let mut inside: HashMap<NodeId, bool> = HashMap::new();
+    let mut out: Vec<&str> = Vec::new();
+    for p in &paras {
+        if !within(doc, p.owner, &keep, &mut inside) {
+            continue;
+        }
+        let len = p.text.chars().count();
+        if p.h1 || (len > 0 && p.link_chars * 2 > len) {
+            continue;
+        }
+        out.push(&p.text);
+    }
+    out.join("\n")
+}
+
+fn ends_sentence(doc: &Html, id: NodeId) -> bool {
+    let Some(n) = doc.tree.get(id) else {
+        return false;
+    };
+    let mut last = String::new();
+    for d in n.descendants() {
+        if let Node::Text(t) = d.value() {
+            if !t.trim().is_empty() {
+                last = t.trim().to_string();
+            }
+        }
+    }
+    last.ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// Is `id` inside one of the kept nodes? Memoised over the ancestors walked.
+fn within(
+    doc: &Html,
+    id: NodeId,
+    keep: &HashSet<NodeId>,
+    memo: &mut HashMap<NodeId, bool>,
+) -> bool {
+    let mut path = Vec::new();
+    let mut cur = doc.tree.get(id);
+    let mut answer = false;
+    while let Some(n) = cur {
+        if keep.contains(&n.id()) {
+            answer = true;
+            break;
+        }
+        if let Some(&m) = memo.get(&n.id()) {
+            answer = m;
+            break;
+        }
+        path.push(n.id());
+        cur = n.parent();
+    }
+    for p in path {
+        memo.insert(p, answer);
+    }
+    answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_article_not_navigation() {
+        let body = "<p>The minister said on Tuesday that the plan, which has been debated for months, would go ahead.</p>".repeat(4);
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/x>World</a></nav>\
+             <div class=sidebar><p>Most read, most shared, most commented stories of the day here.</p></div>\
+             <article><h1>Title</h1>{body}<div class=share>Share this on Facebook, Twitter, email</div></article>\
+             <div id=comments><p>I disagree with this, totally, and so does my cousin, who knows.</p></div>\
+             <footer>Copyright, all rights reserved, 2020</footer></body></html>"
+        );
+        let doc = Html::parse_document(&html);
+        let text = extract(&doc);
+        assert!(text.starts_with("The minister said"), "{text}");
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert!(
+            !text.contains("Facebook") && !text.contains("cousin") && !text.contains("Copyright")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 100_000;
+        let html = format!(
+            "{}<p>Deep text, with a comma, and more words here.</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let doc = Html::parse_document(&html);
+        let text = extract(&doc);
+        assert!(text.contains("Deep text"));
+    }
+}
