@@ -29,6 +29,7 @@ struct Summary {
     added: u64,
     replaced: u64,
     unchanged: u64,
+    duplicates: u64,
     quotes: u64,
     places: u64,
     text_bytes: u64,
@@ -98,6 +99,7 @@ pub fn run(args: IndexArgs) -> Result<i32> {
                         Upsert::Added => sum.added += 1,
                         Upsert::Replaced => sum.replaced += 1,
                         Upsert::Unchanged => sum.unchanged += 1,
+                        Upsert::Duplicate => sum.duplicates += 1,
                     }
                     if sink.pending() > 0 && last_commit.elapsed() >= commit_every {
                         sink.commit()?;
@@ -172,6 +174,12 @@ fn print_summary(s: &Summary, secs: f64, dir: &std::path::Path) {
         "whosaid: {} articles ({} new, {} replaced, {} unchanged), {} quotes, {} places",
         s.articles, s.added, s.replaced, s.unchanged, s.quotes, s.places
     );
+    if s.duplicates > 0 {
+        eprintln!(
+            "whosaid: {} articles had the same id as an earlier one in this run (the later one was kept)",
+            s.duplicates
+        );
+    }
     eprintln!(
         "whosaid: {:.1}s, {:.1} MB/s of files, {:.1} MB/s of article text; index at {}",
         secs,

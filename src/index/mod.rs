@@ -107,8 +107,11 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields)> {
             path: dir.to_path_buf(),
         });
     }
-    let index =
-        Index::create_in_dir(dir, schema::build_schema()).map_err(|source| Error::OpenIndex {
+    let index = Index::builder()
+        .schema(schema::build_schema())
+        .settings(schema::index_settings())
+        .create_in_dir(dir)
+        .map_err(|source| Error::OpenIndex {
             path: dir.to_path_buf(),
             source,
         })?;
@@ -205,9 +208,6 @@ pub fn to_tantivy(
     let year = year_of(&art.date);
     let common = |doc: &mut TantivyDocument| {
         doc.add_text(f.article_id, &art.id);
-        if let Some(t) = &art.title {
-            doc.add_text(f.title, t);
-        }
         if let Some(s) = &art.source {
             doc.add_text(f.source, s);
             doc.add_facet(f.source_facet, facet(&[s]));
@@ -223,6 +223,9 @@ pub fn to_tantivy(
     let mut doc = TantivyDocument::default();
     doc.add_text(f.doc_type, ARTICLE);
     common(&mut doc);
+    if let Some(t) = &art.title {
+        doc.add_text(f.title, t);
+    }
     doc.add_text(f.text, &docs.text);
     for s in &a.speakers {
         doc.add_text(f.speaker, s);

@@ -9,10 +9,11 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, STORED,
 };
+use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
-use tantivy::Index;
+use tantivy::{Index, IndexSettings};
 
 /// Tokenizer for prose fields: words, lower-cased, accents folded ("Montréal" = "montreal").
 pub const WORDS: &str = "whosaid_words";
@@ -24,6 +25,8 @@ pub const KEYWORD: &str = "whosaid_keyword";
 pub enum FieldType {
     /// Full text with positions (phrases), tokenizer [`WORDS`].
     Text,
+    /// Full text without positions (no phrase queries; a third of the size), tokenizer [`WORDS`].
+    Body,
     /// A keyword matched whole and case-insensitively, tokenizer [`KEYWORD`].
     Keyword,
     /// Exact string, not tokenized.
@@ -39,6 +42,7 @@ impl FieldType {
     pub fn name(self) -> &'static str {
         match self {
             FieldType::Text => "text",
+            FieldType::Body => "body",
             FieldType::Keyword => "keyword",
             FieldType::Raw => "raw",
             FieldType::Stored => "stored",
@@ -88,11 +92,11 @@ pub const FIELDS: &[FieldSpec] = &[
     field!("quote", Text, "quote", "the quote text"),
     field!(
         "text",
-        Text,
+        Body,
         "article",
-        "the article body (indexed, not stored)"
+        "the article body (indexed without positions, not stored)"
     ),
-    field!("title", Text, "both", "the article title"),
+    field!("title", Text, "article", "the article title"),
     field!(
         "speaker",
         Text,
@@ -155,6 +159,12 @@ pub fn build_schema() -> Schema {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions);
                 b.add_text_field(f.name, TextOptions::default().set_indexing_options(idx));
             }
+            FieldType::Body => {
+                let idx = TextFieldIndexing::default()
+                    .set_tokenizer(WORDS)
+                    .set_index_option(IndexRecordOption::WithFreqs);
+                b.add_text_field(f.name, TextOptions::default().set_indexing_options(idx));
+            }
             FieldType::Keyword => {
                 let idx = TextFieldIndexing::default()
                     .set_tokenizer(KEYWORD)
@@ -186,6 +196,18 @@ pub fn build_schema() -> Schema {
         }
     }
     b.build()
+}
+
+/// Index settings: a zstd-compressed document store in large blocks, because the stored
+/// JSON repeats article fields from quote to quote and compresses well.
+pub fn index_settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
+    }
 }
 
 /// Registers whosaid's tokenizers on an index: needed after every create or open.

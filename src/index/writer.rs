@@ -8,7 +8,7 @@
 use super::{id_hash, to_tantivy, Fields};
 use crate::docs::ArticleDocs;
 use crate::error::{Error, Result};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
@@ -21,6 +21,8 @@ pub struct IndexSink {
     fields: Fields,
     /// id hash → content hash of the articles present at open.
     existing: HashMap<u64, u64>,
+    /// Ids written in this run, to tell a duplicate inside the archive from an update.
+    this_run: HashSet<u64>,
     dir: PathBuf,
     pending: u64,
 }
@@ -31,6 +33,8 @@ pub enum Upsert {
     Added,
     Replaced,
     Unchanged,
+    /// Same id as an article met earlier in this run: the later one wins.
+    Duplicate,
 }
 
 impl IndexSink {
@@ -58,6 +62,7 @@ impl IndexSink {
             writer,
             fields,
             existing,
+            this_run: HashSet::new(),
             dir: dir.to_path_buf(),
             pending: 0,
         })
@@ -77,9 +82,14 @@ impl IndexSink {
     pub fn upsert(&mut self, docs: &ArticleDocs, content_hash: u64) -> Result<Upsert> {
         let id = &docs.article.article.id;
         let key = id_hash(id);
+        let duplicate = !self.this_run.insert(key);
         let before = self.existing.insert(key, content_hash);
         if before == Some(content_hash) {
-            return Ok(Upsert::Unchanged);
+            return Ok(if duplicate {
+                Upsert::Duplicate
+            } else {
+                Upsert::Unchanged
+            });
         }
         self.writer
             .delete_term(Term::from_field_text(self.fields.article_id, id));
@@ -87,7 +97,9 @@ impl IndexSink {
             self.writer.add_document(doc)?;
         }
         self.pending += 1;
-        Ok(if before.is_some() {
+        Ok(if duplicate {
+            Upsert::Duplicate
+        } else if before.is_some() {
             Upsert::Replaced
         } else {
             Upsert::Added
