@@ -7,7 +7,7 @@
 //! (`Smith said: "…"`, `According to X, "…"`, `From X: "…"`). Everything is a short index
 //! walk over tokens bounded by the sentence.
 
-use super::cues::Lexicon;
+use super::cues::{CueClass, Lexicon};
 use super::speakers::{lower_word, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, text_of, Kind, Tok};
 
@@ -352,6 +352,15 @@ impl<'a> Ctx<'a> {
 
     /// A cue at token `i` (outside quotations); returns the exclusive end of the cue phrase.
     pub fn cue_at(&self, i: usize, hi: usize) -> Option<usize> {
+        self.cue_inner(i, hi, false)
+    }
+
+    /// Like [`Ctx::cue_at`], also accepting belief verbs ("believes", "fears").
+    pub fn cue_any(&self, i: usize, hi: usize) -> Option<usize> {
+        self.cue_inner(i, hi, true)
+    }
+
+    fn cue_inner(&self, i: usize, hi: usize, belief: bool) -> Option<usize> {
         let t = self.toks.get(i)?;
         if t.kind != Kind::Word || self.quoted(i) || i >= hi {
             return None;
@@ -417,7 +426,15 @@ impl<'a> Ctx<'a> {
         if self.nounish_blocked(i, &lw) {
             return None;
         }
-        if self.lex.strong(&lw).is_some() && !is_cap(self.w(i)) {
+        let is_cue = self.lex.strong(&lw).is_some()
+            || (belief
+                && self
+                    .lex
+                    .get(&lw)
+                    .map(|c| c.class == CueClass::Belief)
+                    .unwrap_or(false));
+        // Capitalised only as a sentence-opening participle ("Adding, …").
+        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing")) {
             let mut e = i + 1;
             if e < hi && matches!(self.lw(e).as_str(), "out" | "back" | "on" | "up") && lw != "said"
             {
@@ -473,7 +490,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject of the cue at `c`: `NP [, apposition,] [aux] CUE`.
-    pub fn subject_before(&self, c: usize, lo: usize) -> Option<Np> {
+    pub fn subject_before(&self, c: usize, lo: usize, loose: bool) -> Option<Np> {
         let mut k = c;
         while k > lo && is_aux(&self.lw(k - 1)) && !is_cap(self.w(k - 1)) {
             k -= 1;
@@ -502,7 +519,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Some(j) = found {
-                if let Some(np) = np_before(self.text, self.toks, j, lo) {
+                if let Some(np) = np_before(self.text, self.toks, j, lo, loose) {
                     if np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(_)) {
                         return Some(np);
                     }
@@ -510,7 +527,7 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        np_before(self.text, self.toks, k, lo)
+        np_before(self.text, self.toks, k, lo, loose)
     }
 
     /// Attribution after a quotation whose last token is `last`, within `[.., hi)`.
@@ -568,16 +585,33 @@ impl<'a> Ctx<'a> {
                 if k == i {
                     return None;
                 }
-                let np = self.subject_before(k, i)?;
-                if np.s < i || np.s > i + 3 || (i..np.s).any(|x| self.toks[x].kind != Kind::Word) {
-                    return None;
+                if let Some(np) = self.subject_before(k, i, true) {
+                    if np.s >= i
+                        && np.s <= i + 6
+                        && (i..np.s).all(|x| self.toks[x].kind == Kind::Word)
+                    {
+                        return Some(Attr {
+                            np,
+                            cue_s: k,
+                            cue_e: ce,
+                            end: ce,
+                        });
+                    }
                 }
-                return Some(Attr {
-                    np,
-                    cue_s: k,
-                    cue_e: ce,
-                    end: ce,
-                });
+                if k <= i + 6 && (i..k).all(|x| self.toks[x].kind == Kind::Word) {
+                    let np = Np {
+                        kind: NpKind::Unknown,
+                        s: i,
+                        e: k,
+                    };
+                    return Some(Attr {
+                        np,
+                        cue_s: k,
+                        cue_e: ce,
+                        end: ce,
+                    });
+                }
+                return None;
             }
             k += 1;
         }
@@ -601,7 +635,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // The nearest cue within a few tokens, separated only by adverbials.
-        let from = lo.max(j.saturating_sub(9));
+        let comma = !colon && j < open;
+        let from = lo.max(j.saturating_sub(if colon || comma { 13 } else { 9 }));
         let mut c = j;
         while c > from {
             c -= 1;
@@ -613,10 +648,15 @@ impl<'a> Ctx<'a> {
                     let t = &self.toks[k];
                     t.kind != Kind::Mark && !self.is_punct(k, ".")
                 });
-                let near = ce + 6 >= j || colon;
+                let near = ce + 6 >= j || colon || (comma && ce + 11 >= j);
                 // The quotation must follow the cue, a comma/colon, or an addressee/time word
                 // (not "said on ABC's \"This Week\"").
-                let lead_ok = colon || j < open || ce == open || {
+                let calls = matches!(self.lex.get(&self.lw(c)).map(|x| x.lemma), Some("call"))
+                    || matches!(
+                        self.lw(c).as_str(),
+                        "dubbed" | "dubbing" | "labeled" | "labelled" | "branded"
+                    );
+                let lead_ok = colon || j < open || ce == open || (calls && ce + 4 >= open) || {
                     let pw = self.w(open - 1);
                     let plw = self.lw(open - 1);
                     matches!(
@@ -654,7 +694,7 @@ impl<'a> Ctx<'a> {
                         end: np.e,
                     });
                 }
-                if let Some(np) = self.subject_before(c, lo) {
+                if let Some(np) = self.subject_before(c, lo, true) {
                     return Some(Attr {
                         np,
                         cue_s: c,

@@ -16,6 +16,8 @@ pub enum CueClass {
     Tell,
     /// "asked": content is often a question or an object.
     Ask,
+    /// Belief or intention ("believes", "fears"): reported thought, only before a clause.
+    Belief,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -166,11 +168,26 @@ const LEMMAS: &[&str] = &[
     "fire",
     "hit",
     "retweet",
+    "call",
+    "bark",
+    "snarl",
+    "growl",
+    "chant",
+    "holler",
+    "sneer",
+    "believe",
+    "fear",
+    "hope",
+    "expect",
+    "worry",
+    "doubt",
+    "suspect",
+    "assume",
+    "reckon",
     "read",
     "write",
     "tell",
     "ask",
-    "speak",
     "inform",
     "remind",
     "assure",
@@ -179,13 +196,21 @@ const LEMMAS: &[&str] = &[
 /// (form, lemma) for irregular or consonant-doubling forms.
 const IRREGULAR: &[(&str, &str)] = &[
     ("said", "say"),
+    ("thought", "think"),
+    ("thinks", "think"),
+    ("think", "think"),
+    ("thinking", "think"),
+    ("felt", "feel"),
+    ("feels", "feel"),
+    ("feel", "feel"),
+    ("knew", "know"),
+    ("knows", "know"),
+    ("know", "know"),
     ("says", "say"),
     ("saying", "say"),
     ("told", "tell"),
     ("wrote", "write"),
     ("written", "write"),
-    ("spoke", "speak"),
-    ("spoken", "speak"),
     ("admitted", "admit"),
     ("admitting", "admit"),
     ("quipped", "quip"),
@@ -269,6 +294,14 @@ impl Lexicon {
         let class_of = |lemma: &str| match lemma {
             "tell" | "inform" | "remind" | "assure" => CueClass::Tell,
             "ask" => CueClass::Ask,
+            "believe" | "think" | "fear" | "hope" | "expect" | "worry" | "feel" | "know"
+            | "doubt" | "suspect" | "assume" | "guess" | "reckon" | "figure" | "acknowledge" => {
+                if lemma == "acknowledge" {
+                    CueClass::Speech
+                } else {
+                    CueClass::Belief
+                }
+            }
             _ => CueClass::Speech,
         };
         for &lemma in LEMMAS {
@@ -282,6 +315,7 @@ impl Lexicon {
         for &(form, lemma) in IRREGULAR {
             let lemma_static = LEMMAS
                 .iter()
+                .chain(["think", "feel", "know"].iter())
                 .copied()
                 .find(|l| *l == lemma)
                 .unwrap_or("say");
@@ -303,7 +337,8 @@ impl Lexicon {
 
     /// A cue strong enough to attribute a quotation on its own ("said", not "hit").
     pub fn strong(&self, lower: &str) -> Option<Cue> {
-        self.get(lower).filter(|c| !WEAK.contains(&c.lemma))
+        self.get(lower)
+            .filter(|c| !WEAK.contains(&c.lemma) && c.class != CueClass::Belief)
     }
 }
 

@@ -220,6 +220,7 @@ impl QuoteExtractor {
                             .count()
                             >= 2
                         && x.np.kind != NpKind::Unknown
+                        && indirect::clause_start(ctx, prev_end)
                     {
                         pre_parts.push((prev_end, ns - 1, x));
                     }
@@ -389,7 +390,14 @@ fn is_direct_quote(
         return true;
     }
     if cue_before {
-        return starts_cap || ends_punct && n_words >= 4;
+        // Right after the cue ("yelling \"eminent domain!\"", "said, \"…\"") any quotation counts.
+        let k = q.open.saturating_sub(1);
+        let tight = k >= a
+            && (ctx.cue_at(k, q.open + 1).is_some()
+                || ctx.is_punct(k, ",")
+                || ctx.lw(k) == "on"
+                || ctx.lw(k) == "out");
+        return starts_cap || tight || ends_punct && n_words >= 4;
     }
     false
 }

@@ -1055,7 +1055,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Parses the noun phrase that ends just before token `end` (exclusive), not before `lo`.
-pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Np> {
+pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -> Option<Np> {
     if end <= lo || end > toks.len() {
         return None;
     }
@@ -1094,7 +1094,7 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<Np> 
             e: end,
         });
     }
-    if !is_nominal_head(&lw) && !is_cap(w) && lw.len() > 2 && !lw.ends_with("ly") {
+    if loose && !is_nominal_head(&lw) && !is_cap(w) && lw.len() > 2 && !lw.ends_with("ly") {
         // Any noun phrase "the paper's editorial board" / "the gambling tycoon": a
         // determiner or possessive within a few words, only words in between.
         let mut s = k;
