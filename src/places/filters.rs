@@ -390,6 +390,8 @@ const SPEECH_VERBS: &[&str] = &[
 /// Lexicons used by the filters, built once with the gazetteer.
 pub(crate) struct Lexicon {
     first_names: HashSet<String>,
+    /// First names borne by at least 20,000 people, words or not.
+    common_names: HashSet<String>,
     /// Frequent first names that are also words ("Tom", "Mark", "Bill"): a cue mid-sentence.
     word_names: HashSet<String>,
     common: HashSet<&'static str>,
@@ -401,6 +403,7 @@ impl Lexicon {
     pub(crate) fn build() -> Lexicon {
         let mut first_names = HashSet::with_capacity(8_000);
         let mut word_names = HashSet::with_capacity(1_000);
+        let mut common_names = HashSet::with_capacity(3_000);
         for line in FIRST_NAMES_TSV.lines().skip(1) {
             let mut cols = line.split('\t');
             let (Some(name), Some(_share), Some(count), Some(sources)) =
@@ -411,6 +414,9 @@ impl Lexicon {
             let count: u64 = count.parse().unwrap_or(0);
             // "word" marks names that are also ordinary words ("Will", "Mark"): not a cue.
             let word = sources.split(',').any(|s| s == "word");
+            if count >= 20_000 {
+                common_names.insert(name.to_lowercase());
+            }
             if count >= 2_000 && !word {
                 first_names.insert(name.to_lowercase());
             } else if count >= 20_000 && word {
@@ -419,6 +425,7 @@ impl Lexicon {
         }
         Lexicon {
             first_names,
+            common_names,
             word_names,
             common: COMMON_WORDS.iter().copied().collect(),
             titles: TITLES.iter().copied().collect(),
@@ -434,6 +441,13 @@ impl Lexicon {
     /// A first name that is also a word ("Tom"): only a cue when not sentence-initial.
     pub(crate) fn is_word_name(&self, word: &str) -> bool {
         self.word_names.contains(&word.to_lowercase())
+    }
+
+    /// A first name common enough that a small town of that name needs place evidence
+    /// ("David", "Barry", "Martin").
+    pub(crate) fn is_common_first_name(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.common_names.contains(&w)
     }
 
     /// A single folded key that is also an everyday English word.
@@ -494,6 +508,7 @@ pub(crate) fn is_facility_word(word: &str) -> bool {
             | "Foundation"
             | "Corporation"
             | "Inc"
+            | "World"
     )
 }
 

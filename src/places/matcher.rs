@@ -298,6 +298,33 @@ fn check(
     })
 }
 
+/// Extends a country hit over a preceding "Republic of " ("the Republic of Armenia").
+pub(crate) fn extend_republic(g: &Gazetteer, text: &str, toks: &[Tok], cands: &mut [Candidate]) {
+    for c in cands.iter_mut() {
+        if c.t0 < 2 || c.county {
+            continue;
+        }
+        let is_country = c.forms.iter().any(|f| {
+            f.kind != super::gazetteer::FormKind::Demonym
+                && g.entries
+                    .get(f.entry as usize)
+                    .is_some_and(|e| e.kind == crate::extract::PlaceKind::Country)
+        });
+        if !is_country {
+            continue;
+        }
+        let (r, o) = (toks[c.t0 - 2], toks[c.t0 - 1]);
+        if &text[r.start..r.end] == "Republic"
+            && &text[o.start..o.end] == "of"
+            && &text[r.end..o.start] == " "
+            && &text[o.end..c.start] == " "
+        {
+            c.start = r.start;
+            c.t0 -= 2;
+        }
+    }
+}
+
 /// Words that never start a county name ("The County", "North County").
 fn is_county_stop(w: &str) -> bool {
     matches!(

@@ -18,9 +18,10 @@ mod resolve;
 
 use crate::extract::{Place, PlaceKind};
 use filters::{is_facility_word, is_org_word, Lexicon};
+use gazetteer::Form;
 use gazetteer::{FormKind, Gazetteer, GAZETTEER_TSV};
-use matcher::{add_counties, candidates, tokenize, Candidate, Tok};
-use resolve::{agreed_country, best, Context};
+use matcher::{add_counties, candidates, extend_republic, tokenize, Candidate, Tok};
+use resolve::{agreed_country, best_of, scores, softmax, support, Context};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -28,6 +29,16 @@ use std::sync::OnceLock;
 pub struct Geoparser {
     gaz: Gazetteer,
     lex: Lexicon,
+}
+
+/// What the words around a hit say about it.
+enum Cue {
+    /// Nothing: a place as far as the neighbours tell.
+    None,
+    /// A person's name, here and wherever the same word stands alone ("Mr. Warren").
+    Person,
+    /// Not a place here only ("Houston said", "Paris Hilton").
+    Here,
 }
 
 /// A hit that survived the filters, with what resolution needs to know about it.
@@ -60,6 +71,7 @@ impl Geoparser {
         let toks = tokenize(text);
         let mut cands = candidates(&self.gaz, text, &toks);
         add_counties(&self.gaz, text, &toks, &mut cands);
+        extend_republic(&self.gaz, text, &toks, &mut cands);
         let hits = self.filter(text, &toks, cands);
         self.resolve(text, &toks, hits)
     }
@@ -84,11 +96,18 @@ impl Geoparser {
                     continue;
                 }
             }
-            if pairs.contains(&c.t0) || self.is_person(text, toks, &c, &in_hit) {
-                surnames.insert(c.key.clone());
-                keep.push(None);
+            let cue = if pairs.contains(&c.t0) {
+                Cue::Person
             } else {
-                keep.push(Some(c));
+                self.person_cue(text, toks, &c, &in_hit)
+            };
+            match cue {
+                Cue::Person => {
+                    surnames.insert(c.key.clone());
+                    keep.push(None);
+                }
+                Cue::Here => keep.push(None),
+                Cue::None => keep.push(Some(c)),
             }
         }
         // A surname once seen with a first name or title stays a person ("Warren said").
@@ -102,10 +121,22 @@ impl Geoparser {
                     && !c.forms.iter().any(|f| f.kind == FormKind::Demonym))
             })
             .map(|c| {
+                let one = c.t1 - c.t0 == 1;
+                let word = &text[toks[c.t0].start..toks[c.t0].end];
+                // a small town named like a common first name ("David", "Barry")
+                let name_town = one
+                    && self.lex.is_common_first_name(word)
+                    && c.forms.iter().all(|f| {
+                        let e = &self.gaz.entries[f.entry as usize];
+                        f.kind != FormKind::Demonym
+                            && matches!(e.kind, PlaceKind::City | PlaceKind::Admin1)
+                            && e.population < 100_000
+                    });
                 let weak = !c.county
-                    && (c.t1 - c.t0 == 1
+                    && (one
                         && (self.lex.is_common_word(&c.key)
-                            || (c.key.len() <= 2 && !toks[c.t0].upper))
+                            || (c.key.len() <= 2 && !toks[c.t0].upper)
+                            || name_town)
                         || c.forms.iter().all(|f| f.abbreviation));
                 let dateline = is_dateline(text, toks, &c);
                 Hit {
@@ -160,9 +191,9 @@ impl Geoparser {
     }
 
     /// Person cues around a single-token, non-demonym hit.
-    fn is_person(&self, text: &str, toks: &[Tok], c: &Candidate, in_hit: &HashSet<usize>) -> bool {
+    fn person_cue(&self, text: &str, toks: &[Tok], c: &Candidate, in_hit: &HashSet<usize>) -> Cue {
         if c.t1 - c.t0 != 1 || c.forms.iter().any(|f| f.kind == FormKind::Demonym) {
-            return false;
+            return Cue::None;
         }
         let tok = toks[c.t0];
         let word = &text[tok.start..tok.end];
@@ -176,7 +207,7 @@ impl Geoparser {
             let sep = &text[p.end..tok.start];
             let pw = &text[p.start..p.end];
             if (sep == " " || sep == ". ") && p.cap && self.lex.is_title(pw) {
-                return true;
+                return Cue::Person;
             }
             if sep == " "
                 && p.cap
@@ -185,13 +216,13 @@ impl Geoparser {
                 && (self.lex.is_first_name(pw)
                     || (self.lex.is_word_name(pw) && !sentence_initial(text, toks, c.t0 - 1)))
             {
-                return true;
+                return Cue::Person;
             }
             // "Roy A. Nelson": a middle initial
             if sep == ". " && p.len == 1 && p.cap && c.t0 >= 2 {
                 let pp = toks[c.t0 - 2];
                 if pp.cap && !pp.upper && text.get(pp.end..p.start) == Some(" ") {
-                    return true;
+                    return Cue::Person;
                 }
             }
             // "Gould Evans", "Barack Obama": a small town after a capitalised word that is
@@ -209,12 +240,16 @@ impl Geoparser {
                 && !sentence_initial(text, toks, c.t0 - 1)
                 && !is_descriptor(pw)
             {
-                return true;
+                return Cue::Here;
             }
         }
         if let Some(&n) = toks.get(c.t1) {
             let sep = &text[tok.end..n.start];
             let nw = &text[n.start..n.end];
+            // "Barry, who was from ...": places take "which" and "where"
+            if sep == ", " && nw == "who" && !kinds(PlaceKind::Country) {
+                return Cue::Here;
+            }
             if sep == " " {
                 // "Paris Hilton", "Austin Powers": a first-name city before a surname
                 if n.cap
@@ -223,23 +258,31 @@ impl Geoparser {
                     && !kinds(PlaceKind::Country)
                     && !in_hit.contains(&c.t1)
                     && !is_org_word(nw)
-                    && self.lex.is_first_name(word)
+                    && (self.lex.is_first_name(word) || self.lex.is_word_name(word))
                 {
-                    return true;
+                    return Cue::Here;
                 }
                 // "Houston said": a town name as the subject of a speech verb
+                let after_preposition = c.t0 > 0 && {
+                    let p = toks[c.t0 - 1];
+                    matches!(
+                        &text[p.start..p.end],
+                        "from" | "in" | "at" | "of" | "to" | "near"
+                    )
+                };
                 if self.lex.is_speech_verb(nw)
+                    && !after_preposition
                     && !kinds(PlaceKind::Country)
                     && !kinds(PlaceKind::Region)
                     && c.forms
                         .iter()
                         .all(|f| self.gaz.entries[f.entry as usize].population < 2_000_000)
                 {
-                    return true;
+                    return Cue::Here;
                 }
             }
         }
-        false
+        Cue::None
     }
 
     /// Resolves hits in two passes: unambiguous hits and datelines vote, then all are scored.
@@ -247,6 +290,11 @@ impl Geoparser {
         let g = &self.gaz;
         let mut ctx = Context::default();
         for h in &hits {
+            if h.cand.county {
+                // counties ("Laurel County") are a US (and Louisiana parish) pattern
+                ctx.add_country("US", 1.0);
+                continue;
+            }
             if h.weak && !h.dateline {
                 continue;
             }
@@ -269,41 +317,85 @@ impl Geoparser {
                 }
             }
         }
-        // First pass with the unambiguous votes, then let confident picks vote as well.
-        let mut picks: Vec<Option<(usize, f64, f64)>> = Vec::with_capacity(hits.len());
+        // Coherence: each distinct name's readings are supported by nearby readings of the
+        // other names, weighted by belief; two rounds let beliefs settle.
+        let mut keys: Vec<&str> = Vec::new();
+        let mut group_of: Vec<Option<usize>> = Vec::with_capacity(hits.len());
         for h in &hits {
-            picks.push(self.pick(&hits, h, &ctx));
+            if h.cand.county || (h.weak && !h.dateline) || h.cand.forms.is_empty() {
+                group_of.push(None);
+                continue;
+            }
+            let k = h.cand.key.as_str();
+            let gi = match keys.iter().position(|x| *x == k) {
+                Some(i) => i,
+                None => {
+                    keys.push(k);
+                    keys.len() - 1
+                }
+            };
+            group_of.push(Some(gi));
         }
+        let mut groups: Vec<&[Form]> = vec![&[]; keys.len()];
+        for (h, gi) in hits.iter().zip(&group_of) {
+            if let Some(gi) = gi {
+                groups[*gi] = h.cand.forms.as_slice();
+            }
+        }
+        let mut sup: Vec<Vec<f64>> = groups.iter().map(|f| vec![0.0; f.len()]).collect();
+        if groups.len() > 1 {
+            for _ in 0..2 {
+                let probs: Vec<Vec<f64>> = groups
+                    .iter()
+                    .zip(&sup)
+                    .map(|(f, s)| softmax(&scores(g, f, &ctx, None, None, Some(s))))
+                    .collect();
+                sup = support(g, &groups, &probs);
+            }
+        }
+        let sup_of = |i: usize| -> Option<&[f64]> {
+            group_of
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|gi| sup.get(gi))
+                .map(|v| v.as_slice())
+        };
+        let picks: Vec<Option<(usize, f64, f64)>> = (0..hits.len())
+            .map(|i| self.pick(&hits, &hits[i], &ctx, sup_of(i)))
+            .collect();
+        // The picks then vote for the article's admin1 (for counties and common words).
         let mut ctx2 = Context::default();
         for (h, p) in hits.iter().zip(&picks) {
-            if let Some((fi, _, margin)) = p {
-                if h.weak && !h.dateline {
+            if let Some((fi, _, _)) = p {
+                if (h.weak && !h.dateline) || h.cand.county {
                     continue;
                 }
-                let single = agreed_country(g, &h.cand.forms).is_some();
-                if single || *margin >= 2.0 {
-                    let w = if h.dateline {
-                        3.0
-                    } else if single {
-                        1.0
-                    } else {
-                        0.5
-                    };
-                    if let Some(e) = g.entries.get(h.cand.forms[*fi].entry as usize) {
-                        ctx2.add(e, w);
-                    }
+                let w = if h.dateline { 3.0 } else { 1.0 };
+                if let Some(e) = h
+                    .cand
+                    .forms
+                    .get(*fi)
+                    .and_then(|f| g.entries.get(f.entry as usize))
+                {
+                    ctx2.add(e, w);
                 }
             }
         }
         let mut out = Vec::with_capacity(hits.len());
-        for h in &hits {
+        for (i, h) in hits.iter().enumerate() {
             if h.cand.county {
                 if let Some(p) = self.resolve_county(text, &hits, h, &ctx2) {
                     out.push(p);
                 }
                 continue;
             }
-            let Some((fi, _, _)) = self.pick(&hits, h, &ctx2) else {
+            let pick = if h.weak && !h.dateline {
+                self.pick(&hits, h, &ctx2, None)
+            } else {
+                picks[i]
+            };
+            let Some((fi, _, _)) = pick else {
                 continue;
             };
             let Some(form) = h.cand.forms.get(fi) else {
@@ -335,7 +427,7 @@ impl Geoparser {
         }
         let code = match admin1 {
             Some(a) => Some(a.admin1_code.clone()),
-            None => ctx.top_admin1(),
+            None => ctx.top_admin1("US"),
         };
         let city = h
             .cand
@@ -365,7 +457,13 @@ impl Geoparser {
         Some(place)
     }
 
-    fn pick(&self, hits: &[Hit], h: &Hit, ctx: &Context) -> Option<(usize, f64, f64)> {
+    fn pick(
+        &self,
+        hits: &[Hit],
+        h: &Hit,
+        ctx: &Context,
+        sup: Option<&[f64]>,
+    ) -> Option<(usize, f64, f64)> {
         let container = h
             .container
             .and_then(|i| hits.get(i))
@@ -374,7 +472,14 @@ impl Geoparser {
             .contained
             .and_then(|i| hits.get(i))
             .map(|x| x.cand.forms.as_slice());
-        best(&self.gaz, &h.cand.forms, ctx, container, contained)
+        best_of(&scores(
+            &self.gaz,
+            &h.cand.forms,
+            ctx,
+            container,
+            contained,
+            sup,
+        ))
     }
 
     /// A common-word hit counts with a dateline, a ", State" container, or a locative

@@ -47,10 +47,17 @@ impl Context {
         self.a1.get(&e.admin1_code).copied().unwrap_or(0.0)
     }
 
-    /// The admin1 code with the most votes, if any.
-    pub(crate) fn top_admin1(&self) -> Option<String> {
+    /// A vote for a country alone.
+    pub(crate) fn add_country(&mut self, cc: &str, w: f64) {
+        *self.cc.entry(cc.to_string()).or_insert(0.0) += w;
+        self.total += w;
+    }
+
+    /// The admin1 code of country `cc` with the most votes, if any.
+    pub(crate) fn top_admin1(&self, cc: &str) -> Option<String> {
         self.a1
             .iter()
+            .filter(|(k, _)| k.split('.').next() == Some(cc))
             .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
             .map(|(k, _)| k.clone())
     }
@@ -115,19 +122,20 @@ pub(crate) fn contains(outer: &Entry, inner: &Entry) -> bool {
     }
 }
 
-/// Best form of a hit: (form index, score). `container` holds the forms of a following
-/// ", State" hit; `contained` the forms of a preceding "City," hit.
-pub(crate) fn best(
+/// Score of every form of a hit. `container` holds the forms of a following ", State" hit;
+/// `contained` the forms of a preceding "City," hit; `support` the coherence bonus per form.
+pub(crate) fn scores(
     g: &Gazetteer,
     forms: &[Form],
     ctx: &Context,
     container: Option<&[Form]>,
     contained: Option<&[Form]>,
-) -> Option<(usize, f64, f64)> {
-    let mut top: Option<(usize, f64)> = None;
-    let mut second = f64::NEG_INFINITY;
+    support: Option<&[f64]>,
+) -> Vec<f64> {
+    let mut out = Vec::with_capacity(forms.len());
     for (i, f) in forms.iter().enumerate() {
         let Some(e) = g.entries.get(f.entry as usize) else {
+            out.push(f64::NEG_INFINITY);
             continue;
         };
         let mut s = prior(e, f) + ctx.bonus(e);
@@ -149,6 +157,36 @@ pub(crate) fn best(
                 s += 4.0;
             }
         }
+        if let Some(sup) = support {
+            s += SUPPORT_WEIGHT * sup.get(i).copied().unwrap_or(0.0);
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Weight of geographic coherence (see [`support`]) against the prior.
+pub(crate) const SUPPORT_WEIGHT: f64 = 3.0;
+
+/// Most coherence one reading can collect (a dozen neighbouring towns count like three).
+pub(crate) const SUPPORT_CAP: f64 = 3.0;
+
+/// Best form of a hit: (form index, score, margin over the runner-up).
+pub(crate) fn best(
+    g: &Gazetteer,
+    forms: &[Form],
+    ctx: &Context,
+    container: Option<&[Form]>,
+    contained: Option<&[Form]>,
+) -> Option<(usize, f64, f64)> {
+    best_of(&scores(g, forms, ctx, container, contained, None))
+}
+
+/// (argmax, max, margin) of a score list.
+pub(crate) fn best_of(sc: &[f64]) -> Option<(usize, f64, f64)> {
+    let mut top: Option<(usize, f64)> = None;
+    let mut second = f64::NEG_INFINITY;
+    for (i, &s) in sc.iter().enumerate() {
         match top {
             Some((_, ts)) if ts >= s => second = second.max(s),
             Some((_, ts)) => {
@@ -159,6 +197,109 @@ pub(crate) fn best(
         }
     }
     top.map(|(i, s)| (i, s, s - second))
+}
+
+/// Softmax of scores: how much each reading of a name is believed.
+pub(crate) fn softmax(sc: &[f64]) -> Vec<f64> {
+    let m = sc.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !m.is_finite() {
+        return vec![0.0; sc.len()];
+    }
+    let ex: Vec<f64> = sc.iter().map(|s| (s - m).exp()).collect();
+    let z: f64 = ex.iter().sum();
+    ex.into_iter().map(|x| x / z).collect()
+}
+
+/// Approximate great-circle distance in km (equirectangular; fine under ~1000 km).
+fn km(a: &Entry, b: &Entry) -> f64 {
+    let mlat = ((a.lat + b.lat) / 2.0).to_radians();
+    let x = (a.lon - b.lon) * mlat.cos();
+    let y = a.lat - b.lat;
+    111.2 * (x * x + y * y).sqrt()
+}
+
+fn near(d: f64) -> f64 {
+    if d < 40.0 {
+        1.0
+    } else if d < 100.0 {
+        0.8
+    } else if d < 200.0 {
+        0.5
+    } else if d < 400.0 {
+        0.2
+    } else {
+        0.0
+    }
+}
+
+/// How strongly entry `b` being named supports reading another name as `a`, in [0, 1]:
+/// nearby towns, a town and its admin1, a country and a town inside it.
+pub(crate) fn closeness(a: &Entry, b: &Entry) -> f64 {
+    use PlaceKind::*;
+    match (a.kind, b.kind) {
+        (Region, _) | (_, Region) | (Country, Country) | (City, Country) | (Admin1, Country) => 0.0,
+        (Country, _) => {
+            if !a.country_code.is_empty() && a.country_code == b.country_code {
+                0.6
+            } else {
+                0.0
+            }
+        }
+        (Admin1, City) | (City, Admin1) => {
+            if !a.admin1_code.is_empty() && a.admin1_code == b.admin1_code {
+                1.0
+            } else {
+                0.5 * near(km(a, b))
+            }
+        }
+        (Admin1, Admin1) => {
+            if a.country_code == b.country_code {
+                0.5 * near(km(a, b) / 2.0)
+            } else {
+                0.0
+            }
+        }
+        (City, City) => near(km(a, b)),
+    }
+}
+
+/// Coherence bonus for every form of every group (distinct name): the expected closeness
+/// to each other group's readings, weighted by how much those readings are believed.
+pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    let mut out = Vec::with_capacity(groups.len());
+    for (i, forms) in groups.iter().enumerate() {
+        let mut row = Vec::with_capacity(forms.len());
+        for f in forms.iter() {
+            let Some(a) = g.entries.get(f.entry as usize) else {
+                row.push(0.0);
+                continue;
+            };
+            let mut s = 0.0;
+            for (j, other) in groups.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                let pj = &probs[j];
+                let mut exp = 0.0;
+                for (k, f2) in other.iter().enumerate() {
+                    let p = pj.get(k).copied().unwrap_or(0.0);
+                    if p < 0.01 {
+                        continue;
+                    }
+                    if let Some(b) = g.entries.get(f2.entry as usize) {
+                        if b.geonames_id.is_some() && b.geonames_id == a.geonames_id {
+                            continue;
+                        }
+                        exp += p * closeness(a, b);
+                    }
+                }
+                s += exp;
+            }
+            row.push(s.min(SUPPORT_CAP));
+        }
+        out.push(row);
+    }
+    out
 }
 
 /// Whether every form of a hit agrees on one country (and so can vote before resolution).
