@@ -29,7 +29,8 @@ pub struct Page {
 /// Parse a page and extract its article. `url_hint` (a WARC target URI) is used when the
 /// page names no canonical URL, and for the source domain.
 pub fn extract_page(html: &str, url_hint: Option<&str>) -> Page {
-    let doc = Html::parse_document(html);
+    let html = limit_depth(html, MAX_DEPTH);
+    let doc = Html::parse_document(&html);
     let meta = Meta::collect(&doc);
     let text = super::main_text::extract(&doc);
     let ld = meta.ld.as_ref();
@@ -95,6 +96,116 @@ pub fn extract_page(html: &str, url_hint: Option<&str>) -> Page {
         url,
         text,
     }
+}
+
+/// Deeper nesting than this is flattened before parsing: html5ever's scope checks cost
+/// O(depth) per tag, so a page nested 100,000 deep would take minutes.
+const MAX_DEPTH: usize = 1000;
+
+/// Drop the tags that nest deeper than `max` (a cheap tag scan; text is kept).
+/// Pages within the limit are returned unchanged.
+pub fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    // Pass 1 measures, pass 2 (only if needed) rewrites.
+    let mut out: Option<String> = None;
+    for pass in 0..2 {
+        let mut depth = 0usize;
+        let mut deepest = 0usize;
+        let mut i = 0usize;
+        let mut copied = 0usize;
+        let b = html.as_bytes();
+        while let Some(off) = html[i..].find('<') {
+            let lt = i + off;
+            let rest = &html[lt..];
+            if rest.starts_with("<!--") {
+                i = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
+                continue;
+            }
+            let closing = rest.as_bytes().get(1) == Some(&b'/');
+            let name_start = lt + 1 + closing as usize;
+            let name_len = b[name_start.min(b.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            if name_len == 0 {
+                i = lt + 1;
+                continue;
+            }
+            let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+            let gt = html[lt..].find('>').map_or(html.len(), |e| lt + e + 1);
+            let self_closing = html[lt..gt].ends_with("/>");
+            let nests = !self_closing
+                && !matches!(
+                    name.as_str(),
+                    "br" | "img"
+                        | "meta"
+                        | "link"
+                        | "input"
+                        | "hr"
+                        | "area"
+                        | "base"
+                        | "col"
+                        | "embed"
+                        | "source"
+                        | "track"
+                        | "wbr"
+                        | "param"
+                        | "p"
+                        | "li"
+                        | "td"
+                        | "tr"
+                        | "th"
+                        | "option"
+                        | "dt"
+                        | "dd"
+                        | "html"
+                        | "head"
+                        | "body"
+                        | "!doctype"
+                );
+            let mut drop = false;
+            if nests {
+                if closing {
+                    drop = depth > max;
+                    depth = depth.saturating_sub(1);
+                } else {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                    drop = depth > max;
+                }
+            }
+            if let (1, Some(o)) = (pass, out.as_mut()) {
+                if drop {
+                    o.push_str(&html[copied..lt]);
+                    copied = gt;
+                }
+            }
+            i = gt;
+            if !closing && matches!(name.as_str(), "script" | "style") {
+                let end = format!("</{name}");
+                i = find_ci(html, gt, &end).unwrap_or(html.len());
+            }
+        }
+        if pass == 0 {
+            if deepest <= max {
+                return Cow::Borrowed(html);
+            }
+            out = Some(String::with_capacity(html.len()));
+        } else if let Some(mut o) = out.take() {
+            o.push_str(&html[copied..]);
+            return Cow::Owned(o);
+        }
+    }
+    Cow::Borrowed(html)
+}
+
+/// Case-insensitive find of an ASCII needle from `from`.
+fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    hay.as_bytes()[from..]
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
+        .map(|p| p + from)
 }
 
 /// Author values of JSON-LD: a string, a Person, or a list of them.
@@ -602,6 +713,25 @@ mod tests {
         assert_eq!(p.author.as_deref(), Some("Ann Lee, Bo Chan"));
         assert_eq!(p.source.as_deref(), Some("The Daily"));
         assert!(p.text.starts_with("He said"));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_quickly() {
+        let depth = 100_000;
+        let html = format!(
+            "{}<p>Deep text, with a comma, and more words here.</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let t = std::time::Instant::now();
+        let p = extract_page(&html, None);
+        assert!(p.text.contains("Deep text"));
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+        assert_eq!(limit_depth("<div><div>x</div></div>", 1), "<div>x</div>");
+        assert_eq!(
+            limit_depth("<div><div>x</div></div>", 2),
+            "<div><div>x</div></div>"
+        );
     }
 
     #[test]

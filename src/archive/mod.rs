@@ -16,8 +16,11 @@ mod fields;
 mod html;
 mod json;
 mod main_text;
+mod ocr;
+mod sgml;
 mod text;
 mod walk;
+mod warc;
 
 pub use dates::normalize as normalize_date;
 pub use walk::walk;
@@ -79,6 +82,8 @@ enum Format {
     Text,
     Json { lines: bool },
     Html,
+    Warc,
+    Sgml,
 }
 
 fn err(class: &'static str, reason: impl Into<String>) -> FileError {
@@ -97,12 +102,20 @@ fn detect(name: &str, head: &[u8]) -> Format {
     match ext {
         "jsonl" | "ndjson" | "jsonlines" => Format::Json { lines: true },
         "json" => Format::Json { lines: false },
+        "warc" => Format::Warc,
+        "sgm" | "sgml" => Format::Sgml,
+        _ if body.starts_with(b"WARC/") => Format::Warc,
+        _ if find_bytes(&body[..body.len().min(4096)], b"<REUTERS").is_some() => Format::Sgml,
         "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" => Format::Html,
         "txt" | "text" => Format::Text,
         _ if matches!(first, Some(b'{') | Some(b'[')) => Format::Json { lines: false },
         _ if html::sniff(body) => Format::Html,
         _ => Format::Text,
     }
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Read everything (up to `cap` bytes), keeping what was read if the stream breaks.
@@ -202,6 +215,8 @@ pub fn read_file(
             json::read(&mut r, layout, &mut sink).map_err(|e| decode::classify(&e, comp))?;
             e.map_or(Ok(()), |e| Err(decode::classify(&e, comp)))
         }
+        Format::Warc => warc::read(&mut reader, &mut sink).map_err(|e| decode::classify(&e, comp)),
+        Format::Sgml => sgml::read(&mut reader, &mut sink).map_err(|e| decode::classify(&e, comp)),
         Format::Html => {
             let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
             if over {
@@ -256,7 +271,11 @@ pub fn read_file(
                 );
             }
             let s = encoding::decode(&raw, None)?;
-            sink.article(text::article(&s, path)?);
+            match ocr::article(&s, path) {
+                Some(a) if !a.text.is_empty() => sink.article(a),
+                Some(_) => return Err(err("empty", "file has no text (only whitespace)")),
+                None => sink.article(text::article(&s, path)?),
+            }
             Ok(())
         }
     };
