@@ -436,8 +436,7 @@ impl<'a> Ctx<'a> {
         // Capitalised only as a sentence-opening participle ("Adding, …").
         if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing")) {
             let mut e = i + 1;
-            if e < hi && matches!(self.lw(e).as_str(), "out" | "back" | "on" | "up") && lw != "said"
-            {
+            if e < hi && matches!(self.lw(e).as_str(), "out" | "back") && lw != "said" {
                 e += 1;
             }
             return Some(e);
@@ -524,6 +523,13 @@ impl<'a> Ctx<'a> {
                         return Some(np);
                     }
                 }
+                // "Carson's business manager, Armstrong Williams, stated": the name is
+                // the apposition itself.
+                if let Some(np) = np_after(self.text, self.toks, j + 1, k - 1) {
+                    if np.kind == NpKind::Name && np.e == k - 1 {
+                        return Some(np);
+                    }
+                }
             }
             return None;
         }
@@ -590,6 +596,17 @@ impl<'a> Ctx<'a> {
                         && np.s <= i + 6
                         && (i..np.s).all(|x| self.toks[x].kind == Kind::Word)
                     {
+                        return Some(Attr {
+                            np,
+                            cue_s: k,
+                            cue_e: ce,
+                            end: ce,
+                        });
+                    }
+                }
+                // "Nate Silver, the polling guru who founded X, tweeted".
+                if let Some(np) = np_after(self.text, self.toks, i, k) {
+                    if np.kind == NpKind::Name && self.is_punct(np.e, ",") {
                         return Some(Attr {
                             np,
                             cue_s: k,
@@ -725,6 +742,17 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
+                // "Husted continued by saying, …", "O'Malley interjected to say: …".
+                if colon || comma {
+                    if let Some(np) = self.sentence_subject(lo, c) {
+                        return Some(Attr {
+                            np,
+                            cue_s: c,
+                            cue_e: ce,
+                            end: ce,
+                        });
+                    }
+                }
                 let np = Np {
                     kind: NpKind::Unknown,
                     s: c,
@@ -738,7 +766,7 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        // "From X:" / "X:" as the whole lead-in.
+        // "From X:" / "X:" as the whole lead-in; else "X delivered a message to Y:" → X.
         if colon {
             let mut s = lo;
             if self.lw(s) == "from" {
@@ -754,7 +782,62 @@ impl<'a> Ctx<'a> {
                     });
                 }
             }
+            if let Some(np) = self.sentence_subject(lo, j) {
+                return Some(Attr {
+                    np,
+                    cue_s: j,
+                    cue_e: j,
+                    end: j,
+                });
+            }
         }
         None
+    }
+
+    /// The subject at the start of a sentence `[lo, hi)`, skipping a leading adverbial
+    /// ("On Sunday, Carson …"); only names and he/she.
+    pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let mut s = lo;
+        if s < hi
+            && matches!(
+                self.lw(s).as_str(),
+                "on" | "in"
+                    | "at"
+                    | "later"
+                    | "earlier"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "then"
+                    | "and"
+                    | "but"
+                    | "so"
+                    | "still"
+                    | "yet"
+                    | "meanwhile"
+                    | "asked"
+                    | "speaking"
+                    | "last"
+                    | "this"
+            )
+        {
+            let mut k = s;
+            while k < hi && k < s + 10 && !self.is_punct(k, ",") {
+                k += 1;
+            }
+            if k < hi && self.is_punct(k, ",") {
+                s = k + 1;
+            } else if matches!(self.lw(s).as_str(), "and" | "but" | "so" | "then") {
+                s += 1;
+            }
+        }
+        let np = np_after(self.text, self.toks, s, hi)?;
+        match np.kind {
+            NpKind::Name | NpKind::Pronoun(Some(_)) => {
+                // The subject is followed by a verb-ish word or an apposition, not more nouns.
+                Some(np)
+            }
+            _ => None,
+        }
     }
 }

@@ -220,6 +220,7 @@ impl QuoteExtractor {
                             .count()
                             >= 2
                         && x.np.kind != NpKind::Unknown
+                        && !ctx.is_punct(x.np.e, ",")
                         && indirect::clause_start(ctx, prev_end)
                     {
                         pre_parts.push((prev_end, ns - 1, x));
@@ -362,7 +363,38 @@ fn is_direct_quote(
     let n_words = (q.open..=q.last)
         .filter(|&i| ctx.toks[i].kind == Kind::Word)
         .count();
+    // "Yet, \"…,\" added Zarate": a leading conjunction does not make a fragment.
+    let lead_conj = q.open > a
+        && (a..q.open).all(|k| {
+            ctx.is_punct(k, ",")
+                || matches!(
+                    ctx.lw(k).as_str(),
+                    "but"
+                        | "and"
+                        | "yet"
+                        | "still"
+                        | "so"
+                        | "now"
+                        | "then"
+                        | "indeed"
+                        | "also"
+                        | "or"
+                        | "however"
+                        | "again"
+                        | "finally"
+                        | "plus"
+                        | "well"
+                        | "oh"
+                        | "meanwhile"
+                        | "instead"
+                        | "otherwise"
+                        | "later"
+                        | "first"
+                        | "second"
+                )
+        });
     if q.open == a
+        || lead_conj
         || q.open == prev_end && prev_end > a && ctx.toks[prev_end - 1].kind == Kind::Mark
     {
         // Sentence-initial: attributed, or standing alone; not a title ("Sons of Trump" is …).
@@ -442,7 +474,7 @@ fn sentences(
             let n = &ctx.toks[i + 1];
             if n.kind == Kind::Mark
                 || (n.kind == Kind::Word && is_cap(ctx.w(i + 1)))
-                || n.kind == Kind::Punct
+                || (n.kind == Kind::Punct && !matches!(ctx.w(i + 1), "," | ";" | ")" | ":"))
             {
                 out.push((start, i + 1));
                 start = i + 1;
@@ -492,8 +524,17 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
         NpKind::Nominal { head } => {
             let h = ctx.lw(head);
             reg.resolve_nominal(toks[np.s].s, &h).or_else(|| {
-                // "Trump's spokesman" style possessives are not the possessor speaking.
-                None
+                // "Powell's office", "Clinton's campaign": reported under the possessor.
+                let k = (np.s..head).rev().find(|&k| {
+                    let w = ctx.w(k);
+                    is_cap(w) && (w.ends_with("'s") || w.ends_with("’s"))
+                })?;
+                let s = speakers::run_back(ctx.text, toks, k, np.s);
+                let r = analyze_run(ctx.text, toks, s, k + 1, false)?;
+                if r.title_only {
+                    return None;
+                }
+                reg.resolve_name(&r, places)
             })
         }
     }

@@ -626,6 +626,14 @@ const NOMINAL_HEADS: &[&str] = &[
     "owner",
 ];
 
+/// Function words that never sit inside a descriptor ("said Trump would win").
+const FUNCTION: &[&str] = &[
+    "would", "will", "is", "was", "are", "were", "has", "had", "have", "be", "been", "can",
+    "could", "should", "may", "might", "must", "did", "does", "do", "not", "and", "or", "but",
+    "to", "in", "on", "at", "for", "with", "from", "by", "of", "about", "who", "that", "which",
+    "said", "says", "told", "added", "when", "as", "than", "if", "because",
+];
+
 const PRONOUNS_M: &[&str] = &["he"];
 const PRONOUNS_F: &[&str] = &["she"];
 
@@ -1230,6 +1238,28 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
                 });
             }
         }
+        // "Concord resident Whit Symms", "Cruz constituent Dan Golvach": up to three
+        // lower-case descriptors between a modifier run and the name proper.
+        let mut e = e;
+        if !is_possessive(last) {
+            let mut j = e;
+            while j < hi && j < e + 3 && toks[j].kind == Kind::Word && toks[j].para == toks[i].para
+            {
+                let w = text_of(text, &toks[j]);
+                let lw = lower_word(w);
+                if is_cap(w) || in_list(STOP, &lw) || in_list(FUNCTION, &lw) || lw.ends_with("ly") {
+                    break;
+                }
+                j += 1;
+            }
+            if j > e && j < hi && namey(text, &toks[j]) && toks[j].para == toks[i].para {
+                let e2 = run_fwd(text, toks, j, hi);
+                let first = names::lookup(text_of(text, &toks[j]));
+                if e2 >= j + 2 && first.map(|f| !f.word).unwrap_or(false) {
+                    e = e2;
+                }
+            }
+        }
         return Some(Np {
             kind: NpKind::Name,
             s: start,
@@ -1480,6 +1510,27 @@ impl Registry {
             }
         }
         either.or(weak).map(|id| self.speaker(id))
+    }
+
+    /// Whether the named person is compatible with a pronoun of gender `g`.
+    pub fn compatible(&self, name: &str, g: Gender) -> bool {
+        let last = name
+            .split_whitespace()
+            .last()
+            .map(lower_word)
+            .unwrap_or_default();
+        let gender = self
+            .by_last
+            .get(&last)
+            .and_then(|ids| {
+                ids.iter()
+                    .rev()
+                    .map(|&id| &self.ents[id])
+                    .find(|e| e.full == name)
+            })
+            .map(|e| e.gender)
+            .unwrap_or(Gender::Either);
+        gender == g || gender == Gender::Either
     }
 
     fn speaker(&self, id: usize) -> Speaker {

@@ -12,7 +12,7 @@ fn spk(q: &Quote) -> &str {
 
 #[test]
 fn seed_article() {
-    let text = include_str!("../../../../shared/fixtures/seed/aliyev-trt-interview.txt");
+    let text = include_str!("testdata/aliyev-trt-interview.txt");
     let qs = QuoteExtractor::embedded().extract(text, &[]);
     let direct: Vec<&Quote> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
     let indirect: Vec<&Quote> = qs
