@@ -168,7 +168,7 @@ fn class_id(el: &scraper::node::Element) -> String {
 }
 
 /// Is this element boilerplate, to be skipped with all it contains?
-fn is_junk(el: &scraper::node::Element, strip_unlikely: bool) -> bool {
+fn is_junk(el: &scraper::node::Element, strip_unlikely: bool, big: bool) -> bool {
     let tag = el.name();
     if junk_tag(tag) {
         return true;
@@ -204,11 +204,71 @@ fn is_junk(el: &scraper::node::Element, strip_unlikely: bool) -> bool {
     if matches!(tag, "body" | "html" | "a" | "article" | "main" | "p") {
         return false;
     }
+    // A container holding most of the page's text is never boilerplate by its class
+    // alone ("penci-enable-lightbox", "l-sidebar-fixed" wrap whole articles).
+    if big {
+        return false;
+    }
+    if strong_junk(el) {
+        return true;
+    }
     let ci = class_id(el);
     if ci.is_empty() || !strip_unlikely {
         return false;
     }
     unlikely().is_match(&ci) && !maybe().is_match(&ci)
+}
+
+/// Class/id components that mark boilerplate whatever else the class says; checked on
+/// both passes (a `comment-list` is never article text, even on a page short enough to
+/// trigger the retry without the broader hints).
+const STRONG: &[&str] = &[
+    "comment",
+    "comments",
+    "disqus",
+    "gallery",
+    "caption",
+    "credit",
+    "credits",
+    "byline",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "timestamp",
+    "breadcrumb",
+    "breadcrumbs",
+    "outbrain",
+    "taboola",
+    "slideshow",
+    "carousel",
+    "recirc",
+    "lightbox",
+];
+
+fn strong_junk(el: &scraper::node::Element) -> bool {
+    for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        for token in v.split_whitespace() {
+            let t = token.to_ascii_lowercase();
+            if matches!(
+                t.as_str(),
+                "hidden"
+                    | "hide"
+                    | "d-none"
+                    | "is-hidden"
+                    | "invisible"
+                    | "sr-only"
+                    | "visually-hidden"
+            ) {
+                return true;
+            }
+            if t.split(['-', '_']).any(|c| STRONG.contains(&c)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn class_weight(el: &scraper::node::Element) -> f64 {
@@ -248,8 +308,66 @@ fn push_text(buf: &mut String, t: &str) -> usize {
     added
 }
 
+/// Visible-text length of every element (scripts and styles excluded), before any
+/// boilerplate removal.
+fn raw_sizes(doc: &Html) -> HashMap<NodeId, usize> {
+    let mut sizes = HashMap::new();
+    let mut stack: Vec<(NodeId, usize)> = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        if matches!(
+                            el.name(),
+                            "script" | "style" | "noscript" | "template" | "head"
+                        ) {
+                            skip = Some(node.id());
+                        } else {
+                            stack.push((node.id(), 0));
+                        }
+                    }
+                    Node::Text(t) => {
+                        if let Some(top) = stack.last_mut() {
+                            top.1 += t.trim().len();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(sk) = skip {
+                    if sk == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(_) = node.value() {
+                    if let Some((id, n)) = stack.pop() {
+                        sizes.insert(id, n);
+                        if let Some(parent) = stack.last_mut() {
+                            parent.1 += n;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    sizes
+}
+
 /// Pass 1: paragraphs and per-element sums, skipping junk.
-fn collect(doc: &Html, strip_unlikely: bool) -> (Vec<Para>, HashMap<NodeId, Sums>) {
+fn collect(
+    doc: &Html,
+    strip_unlikely: bool,
+    raw: &HashMap<NodeId, usize>,
+) -> (Vec<Para>, HashMap<NodeId, Sums>) {
+    let total = raw.values().copied().max().unwrap_or(0).max(1);
+    let big = |id: NodeId| raw.get(&id).is_some_and(|&n| n * 10 >= total * 4);
     let mut paras = Vec::new();
     let mut sums: HashMap<NodeId, Sums> = HashMap::new();
     let mut stack: Vec<(NodeId, Sums)> = Vec::new();
@@ -287,7 +405,7 @@ fn collect(doc: &Html, strip_unlikely: bool) -> (Vec<Para>, HashMap<NodeId, Sums
                 }
                 match node.value() {
                     Node::Element(el) => {
-                        if is_junk(el, strip_unlikely) {
+                        if is_junk(el, strip_unlikely, big(node.id())) {
                             skip = Some(node.id());
                             // A skipped block still ends the paragraph before it.
                             if block_tag(el.name()) {
@@ -389,11 +507,12 @@ const RETRY_BELOW: usize = 500;
 
 /// The article body of a page: paragraphs separated by "\n". Empty if none found.
 pub fn extract(doc: &Html) -> String {
-    let first = extract_with(doc, true);
+    let raw = raw_sizes(doc);
+    let first = extract_with(doc, true, &raw);
     if first.chars().count() >= RETRY_BELOW {
         return first;
     }
-    let second = extract_with(doc, false);
+    let second = extract_with(doc, false, &raw);
     if second.chars().count() > 2 * first.chars().count() {
         second
     } else {
@@ -401,8 +520,8 @@ pub fn extract(doc: &Html) -> String {
     }
 }
 
-fn extract_with(doc: &Html, strip_unlikely: bool) -> String {
-    let (paras, sums) = collect(doc, strip_unlikely);
+fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) -> String {
+    let (paras, sums) = collect(doc, strip_unlikely, raw);
     if paras.is_empty() {
         return String::new();
     }
@@ -498,7 +617,7 @@ fn extract_with(doc: &Html, strip_unlikely: bool) -> String {
             let Node::Element(el) = sib.value() else {
                 continue;
             };
-            if is_junk(el, strip_unlikely) {
+            if is_junk(el, strip_unlikely, false) {
                 continue;
             }
             let s = scores.get(&sib.id()).copied().unwrap_or(f64::MIN);
