@@ -345,7 +345,11 @@ impl<'a> Ctx<'a> {
                 | "then"
                 | "repeatedly"
         ) || (is_cap(pw) && self.toks[i - 1].kind == Kind::Word)
-            || (plw.ends_with('s') && !plw.ends_with("ss") && lw.ends_with('s') == false)
+            || (plw.ends_with('s')
+                && !plw.ends_with("ss")
+                && !plw.ends_with("us")
+                && !plw.ends_with("is")
+                && !lw.ends_with('s'))
             || plw.ends_with("ly");
         !ok
     }

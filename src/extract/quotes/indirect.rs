@@ -111,6 +111,11 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             continue;
         };
         let c = if is_close { c + 1 } else { c };
+        if matches!(at.np.kind, NpKind::Pronoun(None))
+            && matches!(ctx.lw(at.np.s).as_str(), "who" | "which" | "that")
+        {
+            continue;
+        }
         if matches!(at.np.kind, NpKind::Nominal { .. })
             && at.np.s == c + 1
             && ctx.cue_at(c + 1, b).is_none()
@@ -151,6 +156,20 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
                         | "when"
                 );
             let normal = at.cue_s > at.np.s && at.np.kind != NpKind::Unknown;
+            if !normal && at.np.kind == NpKind::Name {
+                // "…, said Geert Wilders, founder of the party.": apposition, not content.
+                let (s, e) = trim(ctx, a, c);
+                if words_in(ctx, s, e) >= 3 && clause_start(ctx, s) {
+                    out.push(Reported {
+                        s,
+                        e,
+                        np: at.np,
+                        cue_s: at.cue_s,
+                        cue_e: at.cue_e,
+                    });
+                    return;
+                }
+            }
             if normal
                 && s2_ok
                 && words_in(ctx, s2, e2) >= 2
@@ -189,7 +208,12 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             None => {
                 // "Senior advisers who have run the numbers argue that …": unparsed subject,
                 // accepted only before an explicit "that".
-                if c > a && ctx.toks[c - 1].kind == Kind::Word && ctx.lw(ce) == "that" {
+                if let Some(np) = ctx.sentence_subject(a, c) {
+                    np
+                } else if c > a
+                    && (ctx.toks[c - 1].kind == Kind::Word || ctx.is_punct(c - 1, ","))
+                    && (ctx.lw(ce) == "that" || ctx.is_punct(c - 1, ","))
+                {
                     Np {
                         kind: NpKind::Unknown,
                         s: c,
@@ -216,6 +240,125 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             return;
         }
     }
+    // 4. Reported speech around a quoted fragment with a looser verb:
+    //    "whom he described as \"volatile,\"", "Sanders called the suspension \"arbitrary.\""
+    let Some(first_mark) = (a..b).find(|&k| ctx.toks[k].kind == Kind::Mark) else {
+        return;
+    };
+    for v in a..first_mark {
+        if ctx.quoted(v) || ctx.toks[v].kind != Kind::Word || is_cap(ctx.w(v)) {
+            continue;
+        }
+        let lw = ctx.lw(v);
+        let verb = ctx.lex.get(&lw).is_some() || is_fragment_verb(&lw);
+        if !verb
+            || (v > a
+                && matches!(
+                    ctx.lw(v - 1).as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ))
+        {
+            continue;
+        }
+        let np = ctx
+            .subject_before(v, a, false)
+            .or_else(|| ctx.sentence_subject(a, v))
+            .unwrap_or(Np {
+                kind: NpKind::Unknown,
+                s: v,
+                e: v,
+            });
+        if matches!(np.kind, NpKind::Pronoun(None))
+            && matches!(ctx.lw(np.s).as_str(), "who" | "it" | "that" | "which")
+        {
+            continue;
+        }
+        let mut s = v + 1;
+        if matches!(ctx.lw(s).as_str(), "out" | "back" | "on") {
+            s += 1;
+        }
+        if ctx.lw(s) == "that" {
+            s += 1;
+        }
+        let (s, e) = trim(ctx, s, b);
+        if s < first_mark + 1 && e > first_mark && words_in(ctx, s, e) >= 2 {
+            out.push(Reported {
+                s,
+                e,
+                np,
+                cue_s: v,
+                cue_e: v + 1,
+            });
+        }
+        return;
+    }
+}
+
+/// Verbs that introduce a quoted fragment ("described as", "dismissed", "called").
+fn is_fragment_verb(lw: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "describ",
+        "call",
+        "dub",
+        "label",
+        "dismiss",
+        "denounc",
+        "refer",
+        "mock",
+        "derid",
+        "brand",
+        "characteriz",
+        "characteris",
+        "term",
+        "promis",
+        "pledg",
+        "vow",
+        "slam",
+        "blast",
+        "prais",
+        "criticiz",
+        "criticis",
+        "accus",
+        "urg",
+        "decr",
+        "lament",
+        "hail",
+        "condemn",
+        "reject",
+        "defend",
+        "insult",
+        "attack",
+        "ridicul",
+        "question",
+        "tout",
+        "cit",
+        "quot",
+        "invok",
+        "repeat",
+        "echo",
+        "chant",
+        "shout",
+        "yell",
+        "tweet",
+        "wav",
+        "declar",
+        "predict",
+        "admit",
+        "acknowledg",
+        "confirm",
+        "deni",
+        "deny",
+    ];
+    let w = lw
+        .trim_end_matches("ing")
+        .trim_end_matches("ed")
+        .trim_end_matches("es")
+        .trim_end_matches('s')
+        .trim_end_matches('e');
+    lw.len() > 3
+        && STEMS
+            .iter()
+            .any(|s| w.starts_with(s) && w.len() <= s.len() + 2)
 }
 
 /// The content after a cue `[c, ce)`: skips an addressee ("told reporters"), adverbials and
@@ -292,7 +435,8 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
             break;
         }
         if ctx.toks[j].kind == Kind::Mark
-            || !(is_adverbial(&lw) || is_cap(ctx.w(j)) || ctx.is_punct(j, ",") || is_aux(&lw))
+            || (ctx.toks[j].kind == Kind::Punct && !ctx.is_punct(j, ","))
+            || ctx.cue_any(j, b).is_some()
         {
             break;
         }
@@ -433,11 +577,62 @@ pub fn clause_start(ctx: &Ctx, s: usize) -> bool {
         return false;
     }
     let w = ctx.w(s);
-    if is_cap(w)
-        || w.chars()
-            .next()
-            .map(|c| c.is_ascii_digit())
-            .unwrap_or(false)
+    if is_cap(w) {
+        let lw = ctx.lw(s);
+        return !lw.ends_with("ing")
+            && !matches!(
+                lw.as_str(),
+                "in" | "after"
+                    | "to"
+                    | "as"
+                    | "at"
+                    | "on"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "during"
+                    | "when"
+                    | "while"
+                    | "before"
+                    | "asked"
+                    | "since"
+                    | "despite"
+                    | "under"
+                    | "over"
+                    | "among"
+                    | "by"
+                    | "of"
+                    | "without"
+                    | "through"
+                    | "regarding"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "so"
+                    | "still"
+                    | "yet"
+                    | "instead"
+                    | "though"
+                    | "although"
+                    | "because"
+                    | "if"
+                    | "unlike"
+                    | "like"
+                    | "once"
+                    | "until"
+                    | "then"
+                    | "what"
+                    | "where"
+                    | "who"
+                    | "why"
+                    | "how"
+                    | "which"
+            );
+    }
+    if w.chars()
+        .next()
+        .map(|c| c.is_ascii_digit())
+        .unwrap_or(false)
     {
         return true;
     }

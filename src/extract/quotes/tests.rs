@@ -158,6 +158,9 @@ fn place_is_never_speaker() {
 fn no_panics_on_odd_input() {
     let e = QuoteExtractor::embedded();
     for t in [
+        "<a",
+        "<b é\"ü",
+        "<tweet id=\"1\">x</tweet>",
         "",
         "\"",
         "“”",
@@ -188,4 +191,14 @@ fn no_panics_on_odd_input() {
     for q in e.extract(&long, &[]) {
         assert!(!q.text.contains("Next paragraph"));
     }
+}
+
+#[test]
+fn markup_quotes_are_not_quotes() {
+    let t = "<tweet id=\"12\" author=\"@x\">Nice day</tweet>\n“We won,” said Ana Ruiz.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Ana Ruiz");
+    let long = format!("<{}é and more", "a".repeat(598));
+    let _ = ex(&long);
 }

@@ -98,6 +98,37 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             });
             continue;
         }
+        // Markup left in the text (<tweet id="…">): one opaque token, so its attribute
+        // quotes are never paired.
+        if c == '<' {
+            let rest = &text[i + 1..];
+            let starts_tag = rest
+                .chars()
+                .next()
+                .map(|n| n.is_ascii_alphabetic() || n == '/')
+                .unwrap_or(false);
+            if starts_tag {
+                let mut lim = rest.len().min(600);
+                while !rest.is_char_boundary(lim) {
+                    lim -= 1;
+                }
+                if let Some(close) = rest[..lim].find(['>', '\n']) {
+                    if rest.as_bytes().get(close) == Some(&b'>') {
+                        let end = i + 1 + close + 1;
+                        while it.peek().map(|&(j, _)| j < end).unwrap_or(false) {
+                            it.next();
+                        }
+                        toks.push(Tok {
+                            s: i,
+                            e: end,
+                            kind: Kind::Punct,
+                            para,
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
         if is_mark_char(c) {
             toks.push(Tok {
                 s: i,
