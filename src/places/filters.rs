@@ -4,7 +4,7 @@
 //! "Michael Jordan", "Paris Hilton", "Houston said", sentence-initial "Police"), independent
 //! of which gazetteer entry a hit resolves to, and each is small enough to unit-test alone.
 
-use std::collections::HashSet;
+use super::gazetteer::FxSet as HashSet;
 
 /// First names with gender shares, shipped with the crate.
 const FIRST_NAMES_TSV: &str = include_str!("../../data/names/first_names.tsv");
@@ -401,9 +401,9 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     pub(crate) fn build() -> Lexicon {
-        let mut first_names = HashSet::with_capacity(8_000);
-        let mut word_names = HashSet::with_capacity(1_000);
-        let mut common_names = HashSet::with_capacity(3_000);
+        let mut first_names = HashSet::with_capacity_and_hasher(8_000, Default::default());
+        let mut word_names = HashSet::with_capacity_and_hasher(1_000, Default::default());
+        let mut common_names = HashSet::with_capacity_and_hasher(3_000, Default::default());
         for line in FIRST_NAMES_TSV.lines().skip(1) {
             let mut cols = line.split('\t');
             let (Some(name), Some(_share), Some(count), Some(sources)) =

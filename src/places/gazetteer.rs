@@ -8,7 +8,42 @@
 //! the same key, and costs one hash probe per candidate n-gram.
 
 use crate::extract::PlaceKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher (the rustc "Fx" scheme): the index is probed once per
+/// capitalised token, and SipHash's DoS resistance buys nothing for a fixed gazetteer.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The gazetteer file, compiled into the binary.
 pub(crate) const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer/gazetteer.tsv");
@@ -59,11 +94,11 @@ pub(crate) struct Form {
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Folded key ("nagorno karabakh") → forms.
-    pub index: HashMap<String, Vec<Form>>,
+    pub index: FxMap<String, Vec<Form>>,
     /// Folded first token → largest number of tokens of any key starting with it.
-    pub first: HashMap<String, u8>,
+    pub first: FxMap<String, u8>,
     /// Admin1 code → entry index.
-    pub admin1_index: HashMap<String, u32>,
+    pub admin1_index: FxMap<String, u32>,
 }
 
 /// Places every English news reader knows that the GeoNames-derived rows lack: the EU,
@@ -300,8 +335,10 @@ impl Gazetteer {
             }
         }
 
-        let mut index: HashMap<String, Vec<Form>> = HashMap::with_capacity(forms.len());
-        let mut first: HashMap<String, u8> = HashMap::with_capacity(forms.len());
+        let mut index: FxMap<String, Vec<Form>> =
+            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut first: FxMap<String, u8> =
+            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
         for (surface, kind, entry) in forms {
             // "the United States" → "United States": the article is not part of the span.
             let surface = surface

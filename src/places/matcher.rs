@@ -21,103 +21,99 @@ pub(crate) struct Tok {
     pub len: usize,
 }
 
+/// Byte classes for the ASCII fast path: 0 other, 1 lower, 2 upper, 3 digit, 4 non-ASCII.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if i >= 0x80 {
+            4
+        } else if i >= b'a' as usize && i <= b'z' as usize {
+            1
+        } else if i >= b'A' as usize && i <= b'Z' as usize {
+            2
+        } else if i >= b'0' as usize && i <= b'9' as usize {
+            3
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Splits text into tokens. Never panics; all offsets are char boundaries.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut out = Vec::with_capacity(text.len() / 6);
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                let start = i;
-                let mut cap = false;
-                let mut upper = true;
-                let mut letters = 0usize;
-                let mut len = 0usize;
-                // consume a run of alphanumerics, possibly continuing into non-ASCII letters
-                let mut j = i;
-                while j < bytes.len() {
-                    let c = bytes[j];
-                    if c < 0x80 {
-                        if !c.is_ascii_alphanumeric() {
-                            break;
-                        }
-                        if len == 0 {
-                            cap = c.is_ascii_uppercase();
-                        }
-                        if c.is_ascii_alphabetic() {
-                            letters += 1;
-                            if c.is_ascii_lowercase() {
-                                upper = false;
-                            }
-                        }
-                        j += 1;
-                        len += 1;
-                    } else {
-                        let Some(ch) = text[j..].chars().next() else {
-                            break;
-                        };
-                        if !ch.is_alphanumeric() {
-                            break;
-                        }
-                        if ch.is_alphabetic() {
-                            letters += 1;
-                            if ch.is_lowercase() {
-                                upper = false;
-                            }
-                        }
-                        j += ch.len_utf8();
-                        len += 1;
-                    }
-                }
-                out.push(Tok {
-                    start,
-                    end: j,
-                    cap,
-                    upper: upper && letters > 0,
-                    len,
-                });
-                i = j;
-            } else {
-                i += 1;
-            }
-        } else {
+    while i < n {
+        let cls = CLASS[bytes[i] as usize];
+        if cls == 0 {
+            i += 1;
+            continue;
+        }
+        if cls == 4 {
             let Some(ch) = text[i..].chars().next() else {
                 break;
             };
-            if ch.is_alphanumeric() {
-                let start = i;
-                let cap = ch.is_uppercase();
-                let mut upper = true;
-                let mut letters = 0usize;
-                let mut len = 0usize;
-                let mut j = i;
-                for c in text[i..].chars() {
-                    if !c.is_alphanumeric() {
+            if !ch.is_alphanumeric() {
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        // a token starts at i
+        let start = i;
+        let mut cap = false;
+        let mut upper = true;
+        let mut letters = 0usize;
+        let mut len = 0usize;
+        while i < n {
+            let c = CLASS[bytes[i] as usize];
+            match c {
+                0 => break,
+                1 | 2 | 3 => {
+                    if len == 0 {
+                        cap = c == 2;
+                    }
+                    if c == 1 {
+                        upper = false;
+                        letters += 1;
+                    } else if c == 2 {
+                        letters += 1;
+                    }
+                    i += 1;
+                    len += 1;
+                }
+                _ => {
+                    let Some(ch) = text[i..].chars().next() else {
+                        break;
+                    };
+                    if !ch.is_alphanumeric() {
                         break;
                     }
-                    if c.is_alphabetic() {
+                    if len == 0 {
+                        cap = ch.is_uppercase();
+                    }
+                    if ch.is_alphabetic() {
                         letters += 1;
-                        if c.is_lowercase() {
+                        if ch.is_lowercase() {
                             upper = false;
                         }
                     }
-                    j += c.len_utf8();
+                    i += ch.len_utf8();
                     len += 1;
                 }
-                out.push(Tok {
-                    start,
-                    end: j,
-                    cap,
-                    upper: upper && letters > 0,
-                    len,
-                });
-                i = j;
-            } else {
-                i += ch.len_utf8();
             }
         }
+        out.push(Tok {
+            start,
+            end: i,
+            cap,
+            upper: upper && letters > 0,
+            len,
+        });
     }
     out
 }
@@ -373,6 +369,9 @@ pub(crate) fn add_counties(g: &Gazetteer, text: &str, toks: &[Tok], cands: &mut 
     let mut extra: Vec<Candidate> = Vec::new();
     for j in 1..toks.len() {
         let t = toks[j];
+        if !matches!(text.as_bytes().get(t.start), Some(b'C' | b'P')) {
+            continue;
+        }
         let w = &text[t.start..t.end];
         if !matches!(w, "County" | "Parish" | "COUNTY") {
             continue;

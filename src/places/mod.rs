@@ -19,10 +19,10 @@ mod resolve;
 use crate::extract::{Place, PlaceKind};
 use filters::{is_facility_word, is_org_word, Lexicon};
 use gazetteer::Form;
+use gazetteer::FxSet as HashSet;
 use gazetteer::{FormKind, Gazetteer, GAZETTEER_TSV};
 use matcher::{add_counties, candidates, extend_republic, tokenize, Candidate, Tok};
 use resolve::{agreed_country, best_of, scores, softmax, support, Context};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The geoparser: gazetteer index plus lexicons, built once.
@@ -78,9 +78,14 @@ impl Geoparser {
 
     /// Drops hits that are people, and marks common-word hits and datelines.
     fn filter(&self, text: &str, toks: &[Tok], cands: Vec<Candidate>) -> Vec<Hit> {
-        let in_hit: HashSet<usize> = cands.iter().flat_map(|c| c.t0..c.t1).collect();
+        let mut in_hit = vec![false; toks.len()];
+        for c in &cands {
+            for t in c.t0..c.t1.min(toks.len()) {
+                in_hit[t] = true;
+            }
+        }
         let pairs = self.name_pairs(text, toks, &cands);
-        let mut surnames: HashSet<String> = HashSet::new();
+        let mut surnames: HashSet<String> = HashSet::default();
         let mut keep: Vec<Option<Candidate>> = Vec::with_capacity(cands.len());
         for c in cands {
             if c.county {
@@ -161,7 +166,7 @@ impl Geoparser {
     /// Two adjacent one-word hits that read as first name + surname ("Michael Jordan"):
     /// the first is a common first name and not a country or big city, the second no admin1.
     fn name_pairs(&self, text: &str, toks: &[Tok], cands: &[Candidate]) -> HashSet<usize> {
-        let mut out = HashSet::new();
+        let mut out = HashSet::default();
         let entry = |f: &gazetteer::Form| &self.gaz.entries[f.entry as usize];
         for w in cands.windows(2) {
             let (a, b) = (&w[0], &w[1]);
@@ -182,7 +187,9 @@ impl Geoparser {
                 .forms
                 .iter()
                 .all(|f| f.kind != FormKind::Demonym && entry(f).kind != PlaceKind::Admin1);
-            if a_small && b_ok && self.lex.is_first_name(&text[ta.start..ta.end]) {
+            let bw = &text[tb.start..tb.end];
+            let b_word = self.lex.is_common_word(&b.key) || is_org_word(bw) || is_facility_word(bw);
+            if a_small && b_ok && !b_word && self.lex.is_first_name(&text[ta.start..ta.end]) {
                 out.insert(a.t0);
                 out.insert(b.t0);
             }
@@ -191,7 +198,7 @@ impl Geoparser {
     }
 
     /// Person cues around a single-token, non-demonym hit.
-    fn person_cue(&self, text: &str, toks: &[Tok], c: &Candidate, in_hit: &HashSet<usize>) -> Cue {
+    fn person_cue(&self, text: &str, toks: &[Tok], c: &Candidate, in_hit: &[bool]) -> Cue {
         if c.t1 - c.t0 != 1 || c.forms.iter().any(|f| f.kind == FormKind::Demonym) {
             return Cue::None;
         }
@@ -212,7 +219,7 @@ impl Geoparser {
             if sep == " "
                 && p.cap
                 && !p.upper
-                && !in_hit.contains(&(c.t0 - 1))
+                && !in_hit[c.t0 - 1]
                 && (self.lex.is_first_name(pw)
                     || (self.lex.is_word_name(pw) && !sentence_initial(text, toks, c.t0 - 1)))
             {
@@ -236,7 +243,7 @@ impl Geoparser {
                 && p.cap
                 && !p.upper
                 && !tok.upper
-                && !in_hit.contains(&(c.t0 - 1))
+                && !in_hit[c.t0 - 1]
                 && !sentence_initial(text, toks, c.t0 - 1)
                 && !is_descriptor(pw)
             {
@@ -252,11 +259,16 @@ impl Geoparser {
             }
             if sep == " " {
                 // "Paris Hilton", "Austin Powers": a first-name city before a surname
+                // ... but not "Paris Public Library": a third capitalised word makes it a name
+                let third_cap = toks
+                    .get(c.t1 + 1)
+                    .is_some_and(|t3| t3.cap && text.get(n.end..t3.start) == Some(" "));
                 if n.cap
+                    && !third_cap
                     && !n.upper
                     && !tok.upper
                     && !kinds(PlaceKind::Country)
-                    && !in_hit.contains(&c.t1)
+                    && !in_hit.get(c.t1).copied().unwrap_or(false)
                     && !is_org_word(nw)
                     && (self.lex.is_first_name(word) || self.lex.is_word_name(word))
                 {
@@ -382,10 +394,22 @@ impl Geoparser {
                 }
             }
         }
+        // Entry picked for each hit, for counties to find the article's local towns.
+        let chosen: Vec<Option<u32>> = hits
+            .iter()
+            .zip(&picks)
+            .map(|(h, p)| {
+                if h.cand.county || (h.weak && !h.dateline) {
+                    return None;
+                }
+                p.and_then(|(fi, _, _)| h.cand.forms.get(fi))
+                    .map(|f| f.entry)
+            })
+            .collect();
         let mut out = Vec::with_capacity(hits.len());
         for (i, h) in hits.iter().enumerate() {
             if h.cand.county {
-                if let Some(p) = self.resolve_county(text, &hits, h, &ctx2) {
+                if let Some(p) = self.resolve_county(text, &hits, h, &ctx2, &chosen) {
                     out.push(p);
                 }
                 continue;
@@ -407,14 +431,30 @@ impl Geoparser {
             if h.weak && !self.weak_ok(text, toks, &hits, h, e, &ctx2) {
                 continue;
             }
-            out.push(to_place(text, &h.cand, e));
+            let mut place = to_place(text, &h.cand, e);
+            // "Oaxaca State", "Borno State": outside the US "State" is part of the name
+            if e.kind == PlaceKind::Admin1
+                && e.country_code != "US"
+                && text.get(h.cand.end..h.cand.end + 6) == Some(" State")
+            {
+                place.end = h.cand.end + 6;
+                place.text = text.get(place.start..place.end).unwrap_or("").to_string();
+            }
+            out.push(place);
         }
         out
     }
 
     /// A county takes its admin1 from a following ", State", else from the article's
     /// leading admin1; its point is a same-named city there, else the admin1's centre.
-    fn resolve_county(&self, text: &str, hits: &[Hit], h: &Hit, ctx: &Context) -> Option<Place> {
+    fn resolve_county(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        h: &Hit,
+        ctx: &Context,
+        chosen: &[Option<u32>],
+    ) -> Option<Place> {
         let g = &self.gaz;
         let mut admin1: Option<&gazetteer::Entry> = None;
         if let Some(c) = h.container.and_then(|i| hits.get(i)) {
@@ -440,11 +480,34 @@ impl Geoparser {
                 None => e.country_code == "US",
             })
             .max_by_key(|e| e.population);
-        let anchor = match (city, admin1, &code) {
-            (Some(c), _, _) => c,
-            (None, Some(a), _) => a,
-            (None, None, Some(c)) => g.admin1_by_code(c)?,
-            (None, None, None) => return None,
+        // the town the article names most often in that admin1 is likely in the county
+        let mut local: Vec<(u32, usize)> = Vec::new();
+        if let Some(code) = &code {
+            for e in chosen.iter().flatten() {
+                let Some(x) = g.entries.get(*e as usize) else {
+                    continue;
+                };
+                if x.kind == PlaceKind::City && &x.admin1_code == code {
+                    match local.iter_mut().find(|(id, _)| id == e) {
+                        Some((_, n)) => *n += 1,
+                        None => local.push((*e, 1)),
+                    }
+                }
+            }
+        }
+        let mut best_local: Option<(u32, usize)> = None;
+        for &(id, n) in &local {
+            if best_local.is_none_or(|(_, m)| n > m) {
+                best_local = Some((id, n));
+            }
+        }
+        let local = best_local.and_then(|(id, _)| g.entries.get(id as usize));
+        let anchor = match (local, city, admin1, &code) {
+            (Some(l), _, _, _) => l,
+            (None, Some(c), _, _) => c,
+            (None, None, Some(a), _) => a,
+            (None, None, None, Some(c)) => g.admin1_by_code(c)?,
+            (None, None, None, None) => return None,
         };
         let mut place = to_place(text, &h.cand, anchor);
         place.name = place.text.clone();

@@ -5,9 +5,9 @@
 //! so hits that are unambiguous (one country/admin1 whatever the entry), datelines and
 //! "City, State" pairs vote for countries and admin1 regions; the vote then breaks ties.
 
+use super::gazetteer::FxMap as HashMap;
 use super::gazetteer::{Entry, Form, FormKind, Gazetteer};
 use crate::extract::PlaceKind;
-use std::collections::HashMap;
 
 /// Countries and admin1 regions the article is about, with vote weights.
 #[derive(Debug, Default)]
@@ -166,10 +166,10 @@ pub(crate) fn scores(
 }
 
 /// Weight of geographic coherence (see [`support`]) against the prior.
-pub(crate) const SUPPORT_WEIGHT: f64 = 3.0;
+pub(crate) const SUPPORT_WEIGHT: f64 = 6.0;
 
 /// Most coherence one reading can collect (a dozen neighbouring towns count like three).
-pub(crate) const SUPPORT_CAP: f64 = 3.0;
+pub(crate) const SUPPORT_CAP: f64 = 2.0;
 
 /// Best form of a hit: (form index, score, margin over the runner-up).
 pub(crate) fn best(
