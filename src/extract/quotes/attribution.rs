@@ -521,7 +521,17 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
-            if let Some(j) = found {
+            if let Some(mut j) = found {
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+                if j > lo && self.is_punct(j - 1, ")") {
+                    let mut p = j - 1;
+                    while p > lo && p + 12 > j && !self.is_punct(p, "(") {
+                        p -= 1;
+                    }
+                    if self.is_punct(p, "(") {
+                        j = p;
+                    }
+                }
                 if let Some(np) = np_before(self.text, self.toks, j, lo, loose) {
                     if np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(_)) {
                         return Some(np);
@@ -586,6 +596,17 @@ impl<'a> Ctx<'a> {
         let lim = hi.min(i + 28);
         let mut k = i;
         while k < lim {
+            if self.is_punct(k, "(") {
+                // "(R-Fla.)": skip the parenthetical.
+                let mut j = k + 1;
+                while j < lim && j < k + 12 && !self.is_punct(j, ")") {
+                    j += 1;
+                }
+                if self.is_punct(j, ")") {
+                    k = j + 1;
+                    continue;
+                }
+            }
             if self.toks[k].kind == Kind::Mark
                 || matches!(self.w(k), "." | ";" | "?" | "!") && self.toks[k].kind == Kind::Punct
             {
@@ -610,7 +631,11 @@ impl<'a> Ctx<'a> {
                 }
                 // "Nate Silver, the polling guru who founded X, tweeted".
                 if let Some(np) = np_after(self.text, self.toks, i, k) {
-                    if np.kind == NpKind::Name && self.is_punct(np.e, ",") {
+                    let lead =
+                        np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(Some(_)));
+                    if lead
+                        && (self.is_punct(np.e, ",") || self.is_punct(np.e, "(") || k <= np.e + 6)
+                    {
                         return Some(Attr {
                             np,
                             cue_s: k,
@@ -802,9 +827,14 @@ impl<'a> Ctx<'a> {
     /// ("On Sunday, Carson …"); only names and he/she.
     pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut s = lo;
-        if s < hi
-            && matches!(
-                self.lw(s).as_str(),
+        // Skip leading adverbials up to their comma ("On July 6, 2015, Sanders …").
+        for _ in 0..3 {
+            if s >= hi {
+                return None;
+            }
+            let lw = self.lw(s);
+            let adverbial = matches!(
+                lw.as_str(),
                 "on" | "in"
                     | "at"
                     | "later"
@@ -823,24 +853,50 @@ impl<'a> Ctx<'a> {
                     | "speaking"
                     | "last"
                     | "this"
-            )
-        {
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "as"
+                    | "when"
+                    | "while"
+                    | "however"
+                    | "also"
+                    | "now"
+                    | "today"
+                    | "yesterday"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "under"
+                    | "over"
+                    | "like"
+                    | "unlike"
+                    | "despite"
+                    | "although"
+            ) || self
+                .w(s)
+                .chars()
+                .next()
+                .map(|c| c.is_ascii_digit())
+                .unwrap_or(false);
+            if !adverbial {
+                break;
+            }
             let mut k = s;
-            while k < hi && k < s + 10 && !self.is_punct(k, ",") {
+            while k < hi && k < s + 12 && !self.is_punct(k, ",") {
                 k += 1;
             }
             if k < hi && self.is_punct(k, ",") {
                 s = k + 1;
-            } else if matches!(self.lw(s).as_str(), "and" | "but" | "so" | "then") {
+            } else if matches!(lw.as_str(), "and" | "but" | "so" | "then" | "also" | "now") {
                 s += 1;
+            } else {
+                return None;
             }
         }
         let np = np_after(self.text, self.toks, s, hi)?;
         match np.kind {
-            NpKind::Name | NpKind::Pronoun(Some(_)) => {
-                // The subject is followed by a verb-ish word or an apposition, not more nouns.
-                Some(np)
-            }
+            NpKind::Name | NpKind::Pronoun(Some(_)) => Some(np),
             _ => None,
         }
     }

@@ -562,6 +562,8 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if words_in(ctx, s, e) < 3 || !(after_that || loose || clause_start(ctx, s)) {
         return None;
     }
+    // PolNeAR-style spans keep the complementiser: "that the vote …".
+    let s = if after_that { i - 1 } else { s };
     Some((s, e))
 }
 

@@ -92,7 +92,7 @@ impl QuoteExtractor {
             in_quote: &in_quote,
         };
         let mut found: Vec<Found> = Vec::new();
-        let mut leadins: Vec<(u32, Np)> = Vec::new();
+        let mut leadins: Vec<Subject> = Vec::new();
         for &(pa, pb) in &paras {
             let sents = sentences(&ctx, &qspans, &quote_at, pa, pb);
             for &(a, b) in &sents {
@@ -107,9 +107,9 @@ impl QuoteExtractor {
                 );
             }
         }
-        let leadins: Vec<(u32, Option<Speaker>)> = leadins
+        let leadins: Vec<(u32, usize, Option<Speaker>, bool)> = leadins
             .into_iter()
-            .map(|(p, np)| (p, resolve(&ctx, &reg, np, places)))
+            .map(|(p, pos, np, lead)| (p, pos, resolve(&ctx, &reg, np, places), lead))
             .collect();
         found.sort_by_key(|f| (f.start, f.end));
         // Resolve speakers.
@@ -157,7 +157,7 @@ impl QuoteExtractor {
         (a, b): (usize, usize),
         (pa, pb): (usize, usize),
         found: &mut Vec<Found>,
-        leadins: &mut Vec<(u32, Np)>,
+        leadins: &mut Vec<Subject>,
     ) {
         let toks = ctx.toks;
         let para = toks[a].para;
@@ -233,8 +233,11 @@ impl QuoteExtractor {
             // A lead-in ("Smith said:") for a quotation in the next paragraph.
             if b > a && ctx.is_punct(b - 1, ":") && b == pb {
                 if let Some(x) = ctx.before(a, b) {
-                    leadins.push((para, x.np));
+                    leadins.push((para, toks[a].s, x.np, true));
                 }
+            } else if let Some(np) = ctx.sentence_subject(a, b) {
+                // "X did Y. \"…\"": the subject may speak next.
+                leadins.push((para, toks[a].s, np, false));
             }
             let mut rep = Vec::new();
             indirect::sentence(ctx, a, b, &mut rep);
@@ -540,9 +543,12 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
     }
 }
 
+/// A sentence subject or lead-in: (paragraph, byte offset, phrase, ends with a colon).
+type Subject = (u32, usize, Np, bool);
+
 /// Quotations with no speaker inherit: within a paragraph from the nearest attributed
 /// direct quotation; a paragraph-opening quotation from the previous paragraph's last speaker.
-fn inherit(found: &mut [Found], leadins: &[(u32, Option<Speaker>)]) {
+fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)]) {
     let n = found.len();
     for i in 0..n {
         if found[i].speaker.is_some() || found[i].own || found[i].kind != QuoteKind::Direct {
@@ -561,6 +567,14 @@ fn inherit(found: &mut [Found], leadins: &[(u32, Option<Speaker>)]) {
             }
         }
         if sp.is_none() {
+            // The subject of an earlier sentence of the paragraph ("X did Y. \"…\"").
+            sp = leadins
+                .iter()
+                .rev()
+                .find(|(p, pos, sp, _)| *p == para && *pos < found[i].start && sp.is_some())
+                .and_then(|(_, _, sp, _)| sp.clone());
+        }
+        if sp.is_none() {
             for f in found.iter().skip(i + 1) {
                 if f.para != para {
                     break;
@@ -572,7 +586,10 @@ fn inherit(found: &mut [Found], leadins: &[(u32, Option<Speaker>)]) {
             }
         }
         if sp.is_none() && found[i].opens_para && para > 0 {
-            if let Some((_, l)) = leadins.iter().find(|(p, _)| *p + 1 == para) {
+            if let Some((_, _, l, _)) = leadins
+                .iter()
+                .find(|(p, _, _, lead)| *lead && *p + 1 == para)
+            {
                 sp = l.clone();
             } else if i > 0 && found[i - 1].para + 1 == para {
                 sp = found[i - 1].speaker.clone();

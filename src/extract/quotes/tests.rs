@@ -100,7 +100,7 @@ fn indirect_forms() {
     let t = "Senator Ruth Cole told reporters that the vote would be close.\nThe budget is too small, Cole said.\nAccording to Ed Park, the budget was cut twice.\nThe bill is dead, according to the White House.";
     let q = ex(t);
     assert_eq!(q.len(), 4, "{q:?}");
-    assert_eq!(q[0].text, "the vote would be close");
+    assert_eq!(q[0].text, "that the vote would be close");
     assert_eq!(spk(&q[0]), "Ruth Cole");
     assert_eq!(q[1].text, "The budget is too small");
     assert_eq!(spk(&q[1]), "Ruth Cole");
