@@ -609,8 +609,10 @@ pub fn fragment_to_text(s: &str) -> String {
             out.push_str(&rest[..lt]);
         }
         rest = &rest[lt..];
-        let gt = rest.find('>').map(|g| g + 1).unwrap_or(rest.len());
-        let tag = &rest[1..gt.saturating_sub(1).max(1)];
+        let (tag, gt) = match rest.find('>') {
+            Some(g) => (&rest[1..g], g + 1),
+            None => (&rest[1..], rest.len()),
+        };
         let closing = tag.starts_with('/');
         let name: String = tag
             .trim_start_matches('/')

@@ -580,13 +580,49 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
             best = Some((*id, *s));
         }
     }
-    let Some((top, top_score)) = best else {
+    let Some((mut top, mut top_score)) = best else {
         return paras
             .iter()
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
     };
+    // An article cut into chunks (ads between them) has several near-best candidates;
+    // if two of the next four (scoring >= 75% of the best) share an ancestor with the top
+    // one, that ancestor is the article (readability's "alternative candidates" rule).
+    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(k, v)| (*k, *v)).collect();
+    ranked.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+    let alternatives: Vec<NodeId> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(id, _)| *id)
+        .collect();
+    if alternatives.len() >= 2 {
+        let mut cur = doc.tree.get(top).and_then(|n| n.parent());
+        while let Some(anc) = cur {
+            if matches!(anc.value(), Node::Element(e) if e.name() == "body")
+                || anc.parent().is_none()
+            {
+                break;
+            }
+            let contained = alternatives
+                .iter()
+                .filter(|a| is_ancestor(doc, anc.id(), **a))
+                .count();
+            if contained >= 2 {
+                top = anc.id();
+                top_score = scores
+                    .get(&top)
+                    .copied()
+                    .unwrap_or(top_score)
+                    .max(top_score);
+                break;
+            }
+            cur = anc.parent();
+        }
+    }
 
     if std::env::var_os("WHOSAID_DEBUG_HTML").is_some() {
         let mut v: Vec<_> = scores.iter().collect();
@@ -649,6 +685,18 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
         out.push(&p.text);
     }
     out.join("\n")
+}
+
+/// Is `anc` a proper ancestor of `id`?
+fn is_ancestor(doc: &Html, anc: NodeId, id: NodeId) -> bool {
+    let mut cur = doc.tree.get(id).and_then(|n| n.parent());
+    while let Some(n) = cur {
+        if n.id() == anc {
+            return true;
+        }
+        cur = n.parent();
+    }
+    false
 }
 
 fn ends_sentence(doc: &Html, id: NodeId) -> bool {

@@ -384,6 +384,60 @@ mod tests {
             .any(|i| matches!(i, Item::Problem(p) if p.reason.starts_with("truncated"))));
     }
 
+    /// Mutated and truncated inputs of every format must never panic.
+    #[test]
+    fn no_panic_on_mangled_input() {
+        let d = tempfile::tempdir().unwrap();
+        let samples: Vec<(&str, Vec<u8>)> = vec![
+            ("a.jsonl", b"{\"text\":\"caf\xc3\xa9 \\u00e9\",\"date\":\"26-FEB-1987\"}\n[1,2]\n\"x\"\n".to_vec()),
+            ("a.json", br#"{"response":{"results":[{"webTitle":"T","fields":{"body":"<p>x &amp; <b>y</p><"}}]}}"#.to_vec()),
+            ("a.html", "<html><head><meta charset=latin1><title>é | S</title><script type=application/ld+json>{\"@type\":\"NewsArticle\",\"author\":[{}]}</script></head><body><div class=x><p>Hello, world, said é.</p><a href=#>&#x1F600;&#99999999;&</a></div></body>".as_bytes().to_vec()),
+            ("a.warc", b"WARC/1.1\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 60\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nff\r\n<p>x</p>\r\n0\r\n".to_vec()),
+            ("a.sgm", b"<REUTERS NEWID=\"1\"><DATE>x</DATE><TEXT><BODY>b &#3;</BODY></TEXT></REUTERS>\n<REUTERS NEWID=\"2\"><BODY>".to_vec()),
+            ("a.txt", "T\n\nbody é\r\n".as_bytes().to_vec()),
+        ];
+        let mut x: u32 = 7;
+        let mut rnd = |n: usize| {
+            x = x.wrapping_mul(1664525).wrapping_add(1013904223);
+            (x >> 8) as usize % n.max(1)
+        };
+        for (name, data) in &samples {
+            for round in 0..300 {
+                let mut m = data.clone();
+                match round % 4 {
+                    0 => m.truncate(rnd(m.len() + 1)),
+                    1 => {
+                        for _ in 0..3 {
+                            let i = rnd(m.len());
+                            if i < m.len() {
+                                m[i] = rnd(256) as u8;
+                            }
+                        }
+                    }
+                    2 => {
+                        let i = rnd(m.len());
+                        let j = rnd(m.len());
+                        let (a, b) = (i.min(j), i.max(j));
+                        m.drain(a..b);
+                    }
+                    _ => {
+                        let i = rnd(m.len());
+                        let ins: Vec<u8> = [
+                            b"<", b">", b"&", b"\"", b"{", b"\n", b"\xff", b"\xc3", b"\0",
+                        ][rnd(9)]
+                        .to_vec();
+                        m.splice(i..i, ins);
+                    }
+                }
+                let p = d.path().join(name);
+                std::fs::write(&p, &m).unwrap();
+                let _ = read(&p);
+                std::fs::write(&p, gz(&m)).unwrap();
+                let _ = read(&p);
+            }
+        }
+    }
+
     #[test]
     fn utf16_json() {
         let d = tempfile::tempdir().unwrap();
