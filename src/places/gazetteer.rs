@@ -156,6 +156,20 @@ const SUPPLEMENT: &[(&str, PlaceKind, &str, f64, f64, u64, &str, &str)] = &[
     ),
 ];
 
+/// Postal and press abbreviations of Canadian provinces and Australian states, common in
+/// their own news and missing from the admin1 aliases: (admin1 code, aliases).
+const ADMIN1_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("CA.02", "BC|B.C."),
+    ("CA.01", "Alta."),
+    ("CA.08", "Ont."),
+    ("CA.10", "Que."),
+    ("CA.11", "Sask."),
+    ("CA.03", "Man."),
+    ("CA.09", "PEI|P.E.I."),
+    ("AU.02", "NSW|N.S.W."),
+    ("AU.04", "Qld"),
+];
+
 /// Demonyms of the continents, which the gazetteer leaves out.
 const CONTINENT_DEMONYMS: &[(&str, &str)] = &[
     ("Europe", "European|Europeans"),
@@ -310,6 +324,17 @@ impl Gazetteer {
             {
                 for d in demonyms.split('|') {
                     forms.push((d.to_string(), FormKind::Demonym, i as u32));
+                }
+            }
+        }
+
+        for &(code, aliases) in ADMIN1_ABBREVIATIONS {
+            if let Some(i) = entries
+                .iter()
+                .position(|e| e.kind == PlaceKind::Admin1 && e.admin1_code == code)
+            {
+                for a in aliases.split('|') {
+                    forms.push((a.to_string(), FormKind::Alias, i as u32));
                 }
             }
         }

@@ -131,6 +131,9 @@ pub(crate) struct Candidate {
     pub forms: Vec<Form>,
     /// A county ("Laurel County"): `key` and `forms` are those of the name before "County".
     pub county: bool,
+    /// A street or natural feature ("Darby Street", "Licking River"), found by its suffix;
+    /// also flagged `county`, as both are placed through the article's local towns.
+    pub feature: bool,
 }
 
 /// Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Strait of Hormuz").
@@ -291,6 +294,7 @@ fn check(
         key: key.to_string(),
         forms: kept,
         county: false,
+        feature: false,
     })
 }
 
@@ -319,6 +323,94 @@ pub(crate) fn extend_republic(g: &Gazetteer, text: &str, toks: &[Tok], cands: &m
             c.t0 -= 2;
         }
     }
+}
+
+/// Last words of street and landscape names, which the gazetteer (towns of 15,000 and more,
+/// admin1 regions) does not hold but news names all the time.
+fn is_feature_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Street"
+            | "Road"
+            | "Drive"
+            | "Avenue"
+            | "Boulevard"
+            | "Lane"
+            | "Parkway"
+            | "Township"
+            | "River"
+            | "Park"
+            | "Valley"
+            | "Creek"
+            | "Lake"
+            | "Beach"
+            | "Trail"
+            | "Island"
+            | "Falls"
+            | "Springs"
+            | "Bay"
+            | "Mountains"
+            | "Heights"
+            | "Hills"
+            | "Square"
+    )
+}
+
+/// An ordinal street number ("5th", "42nd").
+fn is_ordinal(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_digit() && matches!(&w[w.len() - 2..], "st" | "nd" | "rd" | "th")
+}
+
+/// Adds "<Capitalised words> Street|River|Park…" spans: up to three capitalised (or ordinal)
+/// words before a feature suffix. A gazetteer hit covering the same span or more wins
+/// ("Green Bay", "Palm Beach"); hits inside the span give way ("Mississippi River").
+pub(crate) fn add_features(text: &str, toks: &[Tok], cands: &mut Vec<Candidate>) {
+    let mut extra: Vec<Candidate> = Vec::new();
+    for j in 1..toks.len() {
+        let t = toks[j];
+        if !t.cap || t.upper || !is_feature_suffix(&text[t.start..t.end]) {
+            continue;
+        }
+        let mut k = j;
+        while k > 0 && j - k < 3 {
+            let p = toks[k - 1];
+            let sep = &text[p.end..toks[k].start];
+            if sep != " " && sep != "-" {
+                break;
+            }
+            let pw = &text[p.start..p.end];
+            if !(p.cap || is_ordinal(pw)) || p.upper && p.len > 1 || is_county_stop(pw) {
+                break;
+            }
+            k -= 1;
+        }
+        if k == j {
+            continue;
+        }
+        let (start, end) = (toks[k].start, t.end);
+        if cands.iter().any(|c| c.start <= start && c.end >= end)
+            || extra.iter().any(|e| e.end >= end && e.start <= start)
+        {
+            continue;
+        }
+        extra.push(Candidate {
+            start,
+            end,
+            t0: k,
+            t1: j + 1,
+            key: String::new(),
+            forms: Vec::new(),
+            county: true,
+            feature: true,
+        });
+    }
+    if extra.is_empty() {
+        return;
+    }
+    cands.retain(|c| !extra.iter().any(|e| c.t0 < e.t1 && e.t0 < c.t1));
+    cands.extend(extra);
+    cands.sort_by_key(|c| c.start);
 }
 
 /// Words that never start a county name ("The County", "North County").
@@ -406,6 +498,7 @@ pub(crate) fn add_counties(g: &Gazetteer, text: &str, toks: &[Tok], cands: &mut 
             key,
             forms,
             county: true,
+            feature: false,
         });
     }
     if extra.is_empty() {

@@ -21,7 +21,7 @@ use filters::{is_facility_word, is_org_word, Lexicon};
 use gazetteer::Form;
 use gazetteer::FxSet as HashSet;
 use gazetteer::{FormKind, Gazetteer, GAZETTEER_TSV};
-use matcher::{add_counties, candidates, extend_republic, tokenize, Candidate, Tok};
+use matcher::{add_counties, add_features, candidates, extend_republic, tokenize, Candidate, Tok};
 use resolve::{agreed_country, best_of, scores, softmax, support, Context};
 use std::sync::OnceLock;
 
@@ -71,6 +71,7 @@ impl Geoparser {
         let toks = tokenize(text);
         let mut cands = candidates(&self.gaz, text, &toks);
         add_counties(&self.gaz, text, &toks, &mut cands);
+        add_features(text, &toks, &mut cands);
         extend_republic(&self.gaz, text, &toks, &mut cands);
         let hits = self.filter(text, &toks, cands);
         self.resolve(text, &toks, hits)
@@ -91,6 +92,18 @@ impl Geoparser {
             if c.county {
                 keep.push(Some(c));
                 continue;
+            }
+            // "300 BC", "5 US": an acronym after a number is something else
+            if c.t0 > 0 && toks[c.t0].upper && toks[c.t0].len <= 3 {
+                let p = toks[c.t0 - 1];
+                let digits = text
+                    .as_bytes()
+                    .get(p.start)
+                    .is_some_and(|b| b.is_ascii_digit());
+                if digits && text.get(p.end..toks[c.t0].start) == Some(" ") {
+                    keep.push(None);
+                    continue;
+                }
             }
             if let Some(&n) = toks.get(c.t1) {
                 // "Washington Street", "Columbia University": part of a longer name
@@ -304,7 +317,9 @@ impl Geoparser {
         for h in &hits {
             if h.cand.county {
                 // counties ("Laurel County") are a US (and Louisiana parish) pattern
-                ctx.add_country("US", 1.0);
+                if !h.cand.feature {
+                    ctx.add_country("US", 1.0);
+                }
                 continue;
             }
             if h.weak && !h.dateline {
@@ -465,9 +480,15 @@ impl Geoparser {
                 .filter_map(|f| g.entries.get(f.entry as usize))
                 .find(|e| e.kind == PlaceKind::Admin1);
         }
-        let code = match admin1 {
-            Some(a) => Some(a.admin1_code.clone()),
-            None => ctx.top_admin1("US"),
+        let country = if h.cand.feature {
+            ctx.top_country()
+        } else {
+            Some("US".to_string())
+        };
+        let code = match (admin1, &country) {
+            (Some(a), _) => Some(a.admin1_code.clone()),
+            (None, Some(cc)) => ctx.top_admin1(cc),
+            (None, None) => None,
         };
         let city = h
             .cand

@@ -53,6 +53,14 @@ impl Context {
         self.total += w;
     }
 
+    /// The country code with the most votes, if any.
+    pub(crate) fn top_country(&self) -> Option<String> {
+        self.cc
+            .iter()
+            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
+            .map(|(k, _)| k.clone())
+    }
+
     /// The admin1 code of country `cc` with the most votes, if any.
     pub(crate) fn top_admin1(&self, cc: &str) -> Option<String> {
         self.a1

@@ -211,3 +211,43 @@ fn load_is_fast() {
     // generous bound for unoptimised test builds on a shared machine
     assert!(t.elapsed().as_secs_f64() < 5.0);
 }
+
+#[test]
+fn counties_take_the_article_state() {
+    let t = "Deputies in Laurel County said the fire near London, Kentucky, was out.";
+    let ps = g().find(t);
+    let c = place(&ps, "Laurel County").map(|p| (p.admin1.clone(), p.country_code.clone()));
+    assert_eq!(c, Some((Some("Kentucky".into()), "US".into())));
+}
+
+#[test]
+fn streets_and_rivers_are_places_of_the_local_town() {
+    let t = "Crews closed Darby Street in Columbus, Ohio, and boats left the Scioto River docks.";
+    let ps = g().find(t);
+    let w: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(w, vec!["Darby Street", "Columbus", "Ohio", "Scioto River"]);
+    assert_eq!(ps[0].admin1.as_deref(), Some("Ohio"));
+    // "The Street" alone is not a name
+    assert!(texts("The Street was quiet.").is_empty());
+}
+
+#[test]
+fn acronym_after_a_number_is_not_a_place() {
+    assert!(texts("The temple was built in 300 BC by settlers.").is_empty());
+    assert_eq!(
+        texts("Officials in Victoria, BC, agreed."),
+        vec!["Victoria", "BC"]
+    );
+}
+
+#[test]
+fn republic_of_and_non_us_states() {
+    assert_eq!(
+        texts("the Embassy of the Republic of Armenia opened"),
+        vec!["Republic of Armenia"]
+    );
+    assert_eq!(
+        texts("Clashes in Borno State continued."),
+        vec!["Borno State"]
+    );
+}
