@@ -344,7 +344,12 @@ impl<'a> Ctx<'a> {
                 | "later"
                 | "then"
                 | "repeatedly"
-        ) || (is_cap(pw) && self.toks[i - 1].kind == Kind::Word)
+        ) || (is_cap(pw)
+            && self.toks[i - 1].kind == Kind::Word
+            && !matches!(
+                plw.as_str(),
+                "but" | "and" | "the" | "so" | "or" | "yet" | "if" | "when" | "as"
+            ))
             || (plw.ends_with('s')
                 && !plw.ends_with("ss")
                 && !plw.ends_with("us")

@@ -200,8 +200,17 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         let Some(ce) = ctx.cue_any(c, b) else {
             continue;
         };
-        if ctx.lw(c) == "according" || ctx.quoted(c) {
+        if ctx.lw(c) == "according" || ctx.quoted(c) || ctx.lex.get(&ctx.lw(c)).is_none() {
             continue;
+        }
+        // ", said one GOP source": a reversed attribution, the words after it are the speaker.
+        if c > a && ctx.is_punct(c - 1, ",") && ctx.lw(ce) != "that" {
+            let reversed = np_after(ctx.text, ctx.toks, ce, b)
+                .map(|np| matches!(np.kind, NpKind::Name | NpKind::Nominal { .. }))
+                .unwrap_or(false);
+            if reversed {
+                continue;
+            }
         }
         let np = match ctx.subject_before(c, a, false) {
             Some(np) => np,
@@ -494,6 +503,9 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         // "Rust Belt states that have suffered": a relative clause, not content.
         return None;
     }
+    if class == Some(CueClass::Belief) && !after_that {
+        return None;
+    }
     if class == Some(CueClass::Ask)
         && !after_that
         && !matches!(
@@ -514,6 +526,34 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         && !matches!(
             ctx.lw(i).as_str(),
             "in" | "on"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "does"
+                | "did"
+                | "do"
+                | "been"
+                | "be"
+                | "being"
+                | "a"
+                | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
                 | "at"
                 | "to"
                 | "of"

@@ -1270,6 +1270,9 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     let mut j = i;
     while j < hi && j < i + 4 && toks[j].kind == Kind::Word {
         let lw = lower_word(text_of(text, &toks[j]));
+        if in_list(FUNCTION, &lw) || in_list(STOP, &lw) && j > i {
+            break;
+        }
         if is_nominal_head(&lw) {
             // Prefer the last head in a compound ("campaign spokesman").
             let mut h = j;
