@@ -65,6 +65,24 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         // a token starts at i
         let start = i;
+        if cls == 1 || cls == 3 {
+            // lower-case or digit start: only the end matters (the common case)
+            let mut j = i + 1;
+            while j < n && matches!(CLASS[bytes[j] as usize], 1..=3) {
+                j += 1;
+            }
+            if j >= n || CLASS[bytes[j] as usize] != 4 {
+                out.push(Tok {
+                    start,
+                    end: j,
+                    cap: false,
+                    upper: false,
+                    len: j - start,
+                });
+                i = j;
+                continue;
+            }
+        }
         let mut cap = false;
         let mut upper = true;
         let mut letters = 0usize;

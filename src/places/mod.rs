@@ -516,9 +516,11 @@ impl Geoparser {
                 }
             }
         }
+        // most mentions first, then the larger town
+        let pop = |id: u32| g.entries.get(id as usize).map_or(0, |e| e.population);
         let mut best_local: Option<(u32, usize)> = None;
         for &(id, n) in &local {
-            if best_local.is_none_or(|(_, m)| n > m) {
+            if best_local.is_none_or(|(b, m)| n > m || (n == m && pop(id) > pop(b))) {
                 best_local = Some((id, n));
             }
         }
