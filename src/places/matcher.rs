@@ -6,7 +6,7 @@
 //! place-vs-word cue in English) is checked on the original tokens. Only capitalised tokens
 //! start a probe, so most of the text costs one byte-class check.
 
-use super::gazetteer::{fold_token_into, Form, Gazetteer};
+use super::gazetteer::{fold_token_into, Form, FormKind, Gazetteer};
 
 /// A word token: an alphanumeric run, as byte offsets into the text.
 #[derive(Debug, Clone, Copy)]
@@ -282,6 +282,9 @@ fn check(
     }
     let period_follows = text.as_bytes().get(last.end) == Some(&b'.');
     let short_caps = n == 1 && first.upper && first.len <= 3;
+    let next_cap = toks
+        .get(i + n)
+        .is_some_and(|t| t.cap && text.get(last.end..t.start) == Some(" "));
     let kept: Vec<Form> = forms
         .iter()
         .copied()
@@ -294,6 +297,11 @@ fn check(
                 return false;
             }
             if f.trailing_period && !period_follows {
+                return false;
+            }
+            // "Dublin City Council": a "X City" variant before another name word is the
+            // town plus an institution; let the shorter "Dublin" match instead
+            if f.kind == FormKind::Alias && n > 1 && key.ends_with(" city") && next_cap {
                 return false;
             }
             true
@@ -435,7 +443,8 @@ pub(crate) fn add_features(text: &str, toks: &[Tok], cands: &mut Vec<Candidate>)
 fn is_county_stop(w: &str) -> bool {
     matches!(
         w,
-        "The"
+        "County"
+            | "The"
             | "In"
             | "A"
             | "At"

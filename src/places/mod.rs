@@ -260,7 +260,7 @@ impl Geoparser {
                 && !sentence_initial(text, toks, c.t0 - 1)
                 && !is_descriptor(pw)
             {
-                return Cue::Here;
+                return Cue::Person;
             }
         }
         if let Some(&n) = toks.get(c.t1) {
