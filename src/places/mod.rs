@@ -94,7 +94,7 @@ impl Geoparser {
                 continue;
             }
             // "300 BC", "5 US": an acronym after a number is something else
-            if c.t0 > 0 && toks[c.t0].upper && toks[c.t0].len <= 3 {
+            if c.t0 > 0 && toks[c.t0].upper && toks[c.t0].len <= 3 && c.t1 - c.t0 == 1 {
                 let p = toks[c.t0 - 1];
                 let digits = text
                     .as_bytes()
@@ -260,7 +260,7 @@ impl Geoparser {
                 && !sentence_initial(text, toks, c.t0 - 1)
                 && !is_descriptor(pw)
             {
-                return Cue::Person;
+                return Cue::Here;
             }
         }
         if let Some(&n) = toks.get(c.t1) {
@@ -616,7 +616,31 @@ impl Geoparser {
 fn is_descriptor(w: &str) -> bool {
     matches!(
         w,
-        "Old"
+        "A" | "An"
+            | "This"
+            | "These"
+            | "Those"
+            | "Our"
+            | "Your"
+            | "My"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Every"
+            | "Each"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "For"
+            | "On"
+            | "By"
+            | "With"
+            | "But"
+            | "Then"
+            | "Old"
             | "New"
             | "Town"
             | "Lake"
@@ -703,7 +727,10 @@ fn is_descriptor(w: &str) -> bool {
 fn sentence_initial(text: &str, toks: &[Tok], i: usize) -> bool {
     let from = if i == 0 { 0 } else { toks[i - 1].end };
     let between = text.get(from..toks[i].start).unwrap_or("");
-    i == 0 || between.contains(['.', '!', '?', ':', '"', '\u{201c}', '\n'])
+    i == 0
+        || between.contains([
+            '.', '!', '?', ':', ';', '"', '(', '\u{201c}', '\u{2014}', '\u{2013}', '\n',
+        ])
 }
 
 /// An upper-case hit at the start of a line followed by a dateline mark: "(", "—", "–", "-".
