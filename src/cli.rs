@@ -110,8 +110,12 @@ pub struct IndexArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Commit at least this often, in seconds (an interrupted run keeps what was committed).
-    #[arg(long, default_value_t = 30, value_name = "SECS")]
-    pub commit_every: u64,
+    #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+    pub commit_every: f64,
+    /// Prefix every article id with this, for archives whose ids clash with another's
+    /// (two dumps of the same wire, say).
+    #[arg(long, value_name = "PREFIX")]
+    pub id_prefix: Option<String>,
     /// No progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,

@@ -59,20 +59,36 @@ enum Work {
 
 const QUEUE: usize = 256;
 
+/// How the pipeline runs.
+#[derive(Clone, Default)]
+pub struct Options {
+    pub read: ReadOptions,
+    /// Extraction threads (at least one).
+    pub threads: usize,
+    /// Skips extraction of articles the index already holds unchanged.
+    pub skip: Option<SkipFn>,
+    /// Prefixes every article id, for archives whose ids clash with others'.
+    pub id_prefix: Option<String>,
+}
+
 /// Runs the pipeline, calling `consume` with each event in order. Stops early (dropping the
 /// rest) when `consume` returns an error, which is then returned.
 pub fn run<E>(
     paths: Vec<PathBuf>,
-    opts: ReadOptions,
-    threads: usize,
-    skip: Option<SkipFn>,
+    options: Options,
     mut consume: impl FnMut(Event) -> Result<(), E>,
 ) -> Result<(), E> {
+    let Options {
+        read: opts,
+        threads,
+        skip,
+        id_prefix,
+    } = options;
     let threads = threads.max(1);
     let (work_tx, work_rx) = bounded::<(u64, Work)>(QUEUE);
     let (out_tx, out_rx) = bounded::<(u64, Event)>(QUEUE);
 
-    let reader = std::thread::spawn(move || read_all(paths, opts, work_tx));
+    let reader = std::thread::spawn(move || read_all(paths, opts, id_prefix, work_tx));
     let workers: Vec<_> = (0..threads)
         .map(|_| {
             let rx = work_rx.clone();
@@ -113,7 +129,12 @@ fn reorder<E>(
     Ok(())
 }
 
-fn read_all(paths: Vec<PathBuf>, opts: ReadOptions, tx: Sender<(u64, Work)>) {
+fn read_all(
+    paths: Vec<PathBuf>,
+    opts: ReadOptions,
+    id_prefix: Option<String>,
+    tx: Sender<(u64, Work)>,
+) {
     let mut seq = 0u64;
     let mut send = |w: Work| -> bool {
         let ok = tx.send((seq, w)).is_ok();
@@ -146,7 +167,12 @@ fn read_all(paths: Vec<PathBuf>, opts: ReadOptions, tx: Sender<(u64, Work)>) {
                 return;
             }
             alive = match item {
-                Item::Article(a) => send(Work::Extract(a)),
+                Item::Article(mut a) => {
+                    if let Some(p) = &id_prefix {
+                        a.id = Some(format!("{p}{}", a.stable_id()));
+                    }
+                    send(Work::Extract(a))
+                }
                 Item::Problem(p) => send(Work::Pass(Event::Problem(p))),
             };
         });

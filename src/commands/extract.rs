@@ -1,6 +1,6 @@
 //! `whosaid extract`: the extraction alone, one JSON line per article on stdout.
 
-use super::{report_file_error, report_problem};
+use super::Reporter;
 use crate::archive::ReadOptions;
 use crate::cli::ExtractArgs;
 use crate::error::{Error, Result, EXIT_SKIPPED};
@@ -14,9 +14,14 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     let threads = args.threads.unwrap_or_else(pipeline::default_threads);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut skipped = 0u64;
+    let mut reporter = Reporter::default();
     let with_text = args.with_text;
-    pipeline::run(args.paths, opts, threads, None, |ev| -> Result<()> {
+    let options = pipeline::Options {
+        read: opts,
+        threads,
+        ..Default::default()
+    };
+    pipeline::run(args.paths, options, |ev| -> Result<()> {
         match ev {
             Event::Article(p) => {
                 let mut ex = p.extraction;
@@ -28,16 +33,15 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
                 out.write_all(b"\n")
                     .map_err(|e| Error::io("cannot write to stdout", e))?;
             }
-            Event::FileDone {
-                path,
-                result: Err(e),
-            } => {
-                skipped += 1;
-                report_file_error(&path, &e);
+            Event::FileDone { path, result } => {
+                for line in reporter.file_done(&path, &result) {
+                    eprintln!("{line}");
+                }
             }
             Event::Problem(p) => {
-                skipped += 1;
-                report_problem(&p);
+                if let Some(line) = reporter.problem(&p) {
+                    eprintln!("{line}");
+                }
             }
             _ => {}
         }
@@ -45,5 +49,5 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     })?;
     out.flush()
         .map_err(|e| Error::io("cannot write to stdout", e))?;
-    Ok(if skipped > 0 { EXIT_SKIPPED } else { 0 })
+    Ok(if reporter.any() { EXIT_SKIPPED } else { 0 })
 }

@@ -5,7 +5,7 @@
 //! so an interrupted run keeps whole articles only and a re-run completes it (unchanged
 //! articles are recognised by their content hash and skipped).
 
-use super::{report_file_error, report_problem};
+use super::Reporter;
 use crate::archive::ReadOptions;
 use crate::cli::IndexArgs;
 use crate::docs::ArticleDocs;
@@ -54,67 +54,73 @@ pub fn run(args: IndexArgs) -> Result<i32> {
     let bar = progress_bar(show);
     let verbose = args.verbose;
     let mut sum = Summary::default();
+    let mut reporter = Reporter::default();
     let mut last_commit = Instant::now();
-    let commit_every = Duration::from_secs(args.commit_every.max(1));
+    let commit_every = Duration::from_secs_f64(args.commit_every.clamp(0.05, 86_400.0));
     let opts = ReadOptions {
         field_map: args.read.field_map.clone(),
     };
 
-    let outcome = pipeline::run(
-        args.paths.clone(),
-        opts,
+    let options = pipeline::Options {
+        read: opts,
         threads,
-        Some(skip),
-        |ev| -> Result<()> {
-            match ev {
-                Event::FileStart { path, bytes } => {
-                    if verbose {
-                        bar.suspend(|| eprintln!("{}", path.display()));
-                    }
-                    sum.files += 1;
-                    sum.bytes += bytes;
+        skip: Some(skip),
+        id_prefix: args.id_prefix.clone(),
+    };
+    let outcome = pipeline::run(args.paths.clone(), options, |ev| -> Result<()> {
+        match ev {
+            Event::FileStart { path, bytes } => {
+                if verbose {
+                    bar.suspend(|| eprintln!("{}", path.display()));
                 }
-                Event::FileDone { path, result } => {
-                    if let Err(e) = result {
-                        *sum.skipped.entry(e.class).or_default() += 1;
-                        bar.suspend(|| report_file_error(&path, &e));
-                    }
-                    bar.set_position(sum.bytes);
-                }
-                Event::Problem(p) => {
-                    sum.problems += 1;
-                    bar.suspend(|| report_problem(&p));
-                }
-                Event::Unchanged { .. } => {
-                    sum.articles += 1;
-                    sum.unchanged += 1;
-                }
-                Event::Article(p) => {
-                    sum.articles += 1;
-                    sum.quotes += p.extraction.quotes.len() as u64;
-                    sum.places += p.extraction.places.len() as u64;
-                    sum.text_bytes += p.text.len() as u64;
-                    let docs = ArticleDocs::new(&p.extraction, p.text);
-                    match sink.upsert(&docs, p.content_hash)? {
-                        Upsert::Added => sum.added += 1,
-                        Upsert::Replaced => sum.replaced += 1,
-                        Upsert::Unchanged => sum.unchanged += 1,
-                        Upsert::Duplicate => sum.duplicates += 1,
-                    }
-                    if sink.pending() > 0 && last_commit.elapsed() >= commit_every {
-                        sink.commit()?;
-                        last_commit = Instant::now();
-                    }
-                }
-                Event::WalkDone { bytes, .. } => bar.set_length(bytes.max(1)),
+                sum.files += 1;
+                sum.bytes += bytes;
             }
-            bar.set_message(format!(
-                "{} files, {} articles, {} quotes",
-                sum.files, sum.articles, sum.quotes
-            ));
-            Ok(())
-        },
-    );
+            Event::FileDone { path, result } => {
+                if let Err(e) = &result {
+                    *sum.skipped.entry(e.class).or_default() += 1;
+                }
+                let lines = reporter.file_done(&path, &result);
+                if !lines.is_empty() {
+                    bar.suspend(|| lines.iter().for_each(|l| eprintln!("{l}")));
+                }
+                bar.set_position(sum.bytes);
+            }
+            Event::Problem(p) => {
+                sum.problems += 1;
+                if let Some(line) = reporter.problem(&p) {
+                    bar.suspend(|| eprintln!("{line}"));
+                }
+            }
+            Event::Unchanged { .. } => {
+                sum.articles += 1;
+                sum.unchanged += 1;
+            }
+            Event::Article(p) => {
+                sum.articles += 1;
+                sum.quotes += p.extraction.quotes.len() as u64;
+                sum.places += p.extraction.places.len() as u64;
+                sum.text_bytes += p.text.len() as u64;
+                let docs = ArticleDocs::new(&p.extraction, p.text);
+                match sink.upsert(&docs, p.content_hash)? {
+                    Upsert::Added => sum.added += 1,
+                    Upsert::Replaced => sum.replaced += 1,
+                    Upsert::Unchanged => sum.unchanged += 1,
+                    Upsert::Duplicate => sum.duplicates += 1,
+                }
+                if sink.pending() > 0 && last_commit.elapsed() >= commit_every {
+                    sink.commit()?;
+                    last_commit = Instant::now();
+                }
+            }
+            Event::WalkDone { bytes, .. } => bar.set_length(bytes.max(1)),
+        }
+        bar.set_message(format!(
+            "{} files, {} articles, {} quotes",
+            sum.files, sum.articles, sum.quotes
+        ));
+        Ok(())
+    });
     // Whatever happened, keep what was indexed.
     let finished = sink.finish();
     bar.finish_and_clear();

@@ -8,7 +8,7 @@ pub mod writer;
 use crate::docs::{ArticleDocs, PlaceRef};
 use crate::error::{Error, Result};
 use std::path::Path;
-use tantivy::schema::{Facet, Field, Schema};
+use tantivy::schema::{Field, Schema};
 use tantivy::{DateTime, Index, TantivyDocument};
 
 /// Field handles, resolved once from the schema.
@@ -29,11 +29,12 @@ pub struct Fields {
     pub date: Field,
     pub id_hash: Field,
     pub content_hash: Field,
-    pub speaker_facet: Field,
-    pub place_facet: Field,
-    pub source_facet: Field,
-    pub year_facet: Field,
-    pub kind_facet: Field,
+    pub speaker_tag: Field,
+    pub source_tag: Field,
+    pub year: Field,
+    pub place_l1: Field,
+    pub place_l2: Field,
+    pub place_l3: Field,
 }
 
 impl Fields {
@@ -61,11 +62,12 @@ impl Fields {
             date: f("date")?,
             id_hash: f("id_hash")?,
             content_hash: f("content_hash")?,
-            speaker_facet: f("speaker_facet")?,
-            place_facet: f("place_facet")?,
-            source_facet: f("source_facet")?,
-            year_facet: f("year_facet")?,
-            kind_facet: f("kind_facet")?,
+            speaker_tag: f("speaker_tag")?,
+            source_tag: f("source_tag")?,
+            year: f("year")?,
+            place_l1: f("place_l1")?,
+            place_l2: f("place_l2")?,
+            place_l3: f("place_l3")?,
         })
     }
 }
@@ -157,16 +159,6 @@ fn year_of(date: &Option<String>) -> Option<String> {
     (y.bytes().all(|b| b.is_ascii_digit()) && parse_date(d).is_some()).then(|| y.to_string())
 }
 
-fn facet(parts: &[&str]) -> Facet {
-    // A "/" inside a name would split it into levels.
-    Facet::from_path(
-        parts
-            .iter()
-            .map(|p| p.trim().replace(['/', '\\'], "-"))
-            .filter(|p| !p.is_empty()),
-    )
-}
-
 fn add_places(doc: &mut TantivyDocument, field: Field, places: &[PlaceRef]) {
     let mut seen: Vec<&str> = Vec::new();
     for p in places {
@@ -184,13 +176,25 @@ fn add_places(doc: &mut TantivyDocument, field: Field, places: &[PlaceRef]) {
     }
 }
 
-fn add_place_facets(doc: &mut TantivyDocument, field: Field, places: &[&PlaceRef]) {
-    let mut seen: Vec<&Vec<String>> = Vec::new();
+/// Separator of place levels in the `place_l*` tags (`France/Île-de-France/Paris`).
+pub const PLACE_SEP: char = '/';
+
+/// Adds each place's levels to `place_l1`..`place_l3`, once each.
+fn add_place_levels(doc: &mut TantivyDocument, f: &Fields, places: &[&PlaceRef]) {
+    let mut seen: Vec<String> = Vec::new();
     for p in places {
-        if !p.path.is_empty() && !seen.contains(&&p.path) {
-            seen.push(&p.path);
-            let parts: Vec<&str> = p.path.iter().map(String::as_str).collect();
-            doc.add_facet(field, facet(&parts));
+        let mut path = String::new();
+        for (level, name) in p.path.iter().take(3).enumerate() {
+            if level > 0 {
+                path.push(PLACE_SEP);
+            }
+            // A separator inside a name would read as another level.
+            path.push_str(&name.replace(PLACE_SEP, "-"));
+            if !seen.contains(&path) {
+                seen.push(path.clone());
+                let field = [f.place_l1, f.place_l2, f.place_l3][level];
+                doc.add_text(field, &path);
+            }
         }
     }
 }
@@ -210,13 +214,13 @@ pub fn to_tantivy(
         doc.add_text(f.article_id, &art.id);
         if let Some(s) = &art.source {
             doc.add_text(f.source, s);
-            doc.add_facet(f.source_facet, facet(&[s]));
+            doc.add_text(f.source_tag, s);
         }
         if let Some(d) = date {
             doc.add_date(f.date, d);
         }
         if let Some(y) = &year {
-            doc.add_facet(f.year_facet, facet(&[y]));
+            doc.add_text(f.year, y);
         }
     };
     let mut out = Vec::with_capacity(1 + docs.quotes.len());
@@ -231,11 +235,7 @@ pub fn to_tantivy(
         doc.add_text(f.speaker, s);
     }
     add_places(&mut doc, f.article_place, &a.places);
-    add_place_facets(
-        &mut doc,
-        f.place_facet,
-        &a.places.iter().collect::<Vec<_>>(),
-    );
+    add_place_levels(&mut doc, f, &a.places.iter().collect::<Vec<_>>());
     doc.add_u64(f.id_hash, id_hash);
     doc.add_u64(f.content_hash, content_hash);
     doc.add_text(f.json, serde_json::to_string(a).unwrap_or_default());
@@ -247,17 +247,16 @@ pub fn to_tantivy(
         doc.add_text(f.quote, &q.quote);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speaker, s);
-            doc.add_facet(f.speaker_facet, facet(&[s]));
+            doc.add_text(f.speaker_tag, s);
         }
         if let Some(k) = &q.speaker_kind {
             doc.add_text(f.speaker_kind, k);
         }
         doc.add_text(f.kind, &q.kind);
-        doc.add_facet(f.kind_facet, facet(&[&q.kind]));
         add_places(&mut doc, f.quote_place, &q.places);
         add_places(&mut doc, f.article_place, &q.article_places);
         let all: Vec<&PlaceRef> = q.places.iter().chain(q.article_places.iter()).collect();
-        add_place_facets(&mut doc, f.place_facet, &all);
+        add_place_levels(&mut doc, f, &all);
         doc.add_text(f.json, serde_json::to_string(q).unwrap_or_default());
         out.push(doc);
     }

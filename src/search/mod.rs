@@ -13,8 +13,9 @@ use crate::index::{self, Fields};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
-use tantivy::schema::{Facet, Value};
+use tantivy::aggregation::{AggregationCollector, AggregationLimitsGuard};
+use tantivy::collector::{Count, MultiCollector, TopDocs};
+use tantivy::schema::Value;
 use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument};
 
@@ -170,15 +171,12 @@ impl Searcher {
 
         let mut multi = MultiCollector::new();
         let count_handle = multi.add_collector(Count);
-        let facet_specs = facet_specs(req, f);
-        let facet_handles: Vec<_> = facet_specs
-            .iter()
-            .map(|(name, field, root)| {
-                let mut c = FacetCollector::for_field(self.index.schema().get_field_name(*field));
-                c.add_facet(root.clone());
-                (name.to_string(), root.clone(), multi.add_collector(c))
-            })
-            .collect();
+        let specs = facet_specs(req);
+        let aggs = AggregationCollector::from_aggs(
+            aggregation_request(&specs)?,
+            AggregationLimitsGuard::default(),
+        );
+        let aggs_handle = multi.add_collector(aggs);
         let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
         let (scored, mut fruit): (Vec<(Option<f32>, DocAddress)>, _) = match req.sort {
             SortBy::Relevance => {
@@ -204,11 +202,9 @@ impl Searcher {
             }
         };
         let total = count_handle.extract(&mut fruit);
-        let mut facets = BTreeMap::new();
-        for (name, root, handle) in facet_handles {
-            let counts: FacetCounts = handle.extract(&mut fruit);
-            facets.insert(name.clone(), facet_values(&counts, &root, &name));
-        }
+        let agg_json = serde_json::to_value(aggs_handle.extract(&mut fruit))
+            .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
+        let facets = facet_values(&specs, &agg_json);
 
         let mut snippets = SnippetGenerator::create(&searcher, &*built.text_query, f.quote)?;
         snippets.set_max_num_chars(240);
@@ -261,51 +257,109 @@ impl Searcher {
     }
 }
 
-/// (facet name, field, root) for each facet counted.
-fn facet_specs(
-    req: &SearchRequest,
-    f: &Fields,
-) -> Vec<(&'static str, tantivy::schema::Field, Facet)> {
-    let place_root = match req
+/// One facet to count: its name in the output, the tag field counted, and for a drilled-down
+/// place the path prefix its values must start with.
+struct FacetSpec {
+    name: &'static str,
+    field: &'static str,
+    prefix: Option<String>,
+}
+
+fn facet_specs(req: &SearchRequest) -> Vec<FacetSpec> {
+    let spec = |name, field| FacetSpec {
+        name,
+        field,
+        prefix: None,
+    };
+    let drill: Vec<&str> = req
         .facet_place
         .as_deref()
+        .unwrap_or("")
+        .split(crate::index::PLACE_SEP)
         .map(str::trim)
         .filter(|s| !s.is_empty())
-    {
-        Some(p) => Facet::from_path(p.split('/').map(str::trim).filter(|s| !s.is_empty())),
-        None => Facet::root(),
+        .collect();
+    let place = match drill.len() {
+        0 => spec("place", "place_l1"),
+        1 => FacetSpec {
+            name: "place",
+            field: "place_l2",
+            prefix: Some(format!("{}/", drill[0])),
+        },
+        _ => FacetSpec {
+            name: "place",
+            field: "place_l3",
+            prefix: Some(format!("{}/{}/", drill[0], drill[1])),
+        },
     };
-    let mut out = vec![
-        ("place", f.place_facet, place_root),
-        ("source", f.source_facet, Facet::root()),
-        ("year", f.year_facet, Facet::root()),
-    ];
+    let mut out = vec![place, spec("source", "source_tag"), spec("year", "year")];
     if !req.articles {
-        out.push(("speaker", f.speaker_facet, Facet::root()));
-        out.push(("kind", f.kind_facet, Facet::root()));
+        out.push(spec("speaker", "speaker_tag"));
+        out.push(spec("kind", "kind"));
     }
     out
 }
 
-fn facet_values(counts: &FacetCounts, root: &Facet, name: &str) -> Vec<FacetValue> {
-    let mut vals: Vec<FacetValue> = counts
-        .get(root.clone())
-        .map(|(facet, count)| {
-            let parts: Vec<String> = facet.to_path().iter().map(|s| s.to_string()).collect();
-            FacetValue {
-                value: parts.last().cloned().unwrap_or_default(),
-                path: (name == "place").then(|| parts.join("/")),
-                count,
-            }
-        })
-        .collect();
-    if name == "year" {
-        vals.sort_by(|a, b| b.value.cmp(&a.value));
-    } else {
-        vals.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+/// Terms aggregations over the tag fields: counting is columnar, and only the top values are
+/// turned back into strings, so facets stay cheap on large matches.
+fn aggregation_request(specs: &[FacetSpec]) -> Result<tantivy::aggregation::agg_req::Aggregations> {
+    let mut req = serde_json::Map::new();
+    for s in specs {
+        // A drill-down filters values by prefix after counting: ask for many.
+        let size = if s.prefix.is_some() {
+            2000
+        } else {
+            FACET_TOP as u64
+        };
+        req.insert(
+            s.name.to_string(),
+            serde_json::json!({"terms": {"field": s.field, "size": size, "segment_size": size.max(200)}}),
+        );
     }
-    vals.truncate(FACET_TOP);
-    vals
+    serde_json::from_value(serde_json::Value::Object(req))
+        .map_err(|e| Error::Argument(format!("facet request: {e}")))
+}
+
+fn facet_values(
+    specs: &[FacetSpec],
+    aggs: &serde_json::Value,
+) -> BTreeMap<String, Vec<FacetValue>> {
+    let mut out = BTreeMap::new();
+    for s in specs {
+        let prefix = s.prefix.as_deref().map(str::to_lowercase);
+        let mut vals: Vec<FacetValue> = aggs[s.name]["buckets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|b| {
+                let key = b["key"].as_str()?;
+                let count = b["doc_count"].as_u64()?;
+                if let Some(p) = &prefix {
+                    if !key.to_lowercase().starts_with(p.as_str()) {
+                        return None;
+                    }
+                }
+                let last = key.rsplit(crate::index::PLACE_SEP).next().unwrap_or(key);
+                Some(FacetValue {
+                    value: if s.name == "place" {
+                        last.to_string()
+                    } else {
+                        key.to_string()
+                    },
+                    path: (s.name == "place").then(|| key.to_string()),
+                    count,
+                })
+            })
+            .collect();
+        if s.name == "year" {
+            vals.sort_by(|a, b| b.value.cmp(&a.value));
+        } else {
+            vals.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        }
+        vals.truncate(FACET_TOP);
+        out.insert(s.name.to_string(), vals);
+    }
+    out
 }
 
 /// (HTML snippet, plain snippet, highlight ranges in the plain snippet).
