@@ -7,12 +7,13 @@
 //! (`Smith said: "…"`, `According to X, "…"`, `From X: "…"`). Everything is a short index
 //! walk over tokens bounded by the sentence.
 
-use super::cues::{CueClass, Lexicon};
+use super::cues::{Cue, CueClass, Lexicon, WEAK_LEMMAS};
 use super::speakers::{lower_word, np_after, np_before, Np, NpKind};
-use super::tokens::{is_cap, text_of, Kind, Tok};
+use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
+use std::borrow::Cow;
 
 /// Auxiliaries and adverbs allowed between a speaker and the cue ("has also said").
-const AUX: &[&str] = &[
+static AUX: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -61,10 +62,10 @@ const AUX: &[&str] = &[
     "has",
     "frequently",
     "last",
-];
+]);
 
 /// Words that may sit between a cue and the quotation it introduces ("said Monday:").
-const ADVERBIAL: &[&str] = &[
+static ADVERBIAL: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -155,14 +156,14 @@ const ADVERBIAL: &[&str] = &[
     "briefing",
     "call",
     "phone",
-];
+]);
 
 pub fn is_aux(lw: &str) -> bool {
-    AUX.contains(&lw) || (lw.len() > 4 && lw.ends_with("ly"))
+    AUX.contains(lw) || (lw.len() > 4 && lw.ends_with("ly"))
 }
 
 pub fn is_adverbial(lw: &str) -> bool {
-    ADVERBIAL.contains(&lw) || (lw.len() > 4 && lw.ends_with("ly"))
+    ADVERBIAL.contains(lw) || (lw.len() > 4 && lw.ends_with("ly"))
 }
 
 /// An attribution found next to a quotation.
@@ -182,6 +183,10 @@ pub struct Ctx<'a> {
     pub toks: &'a [Tok],
     pub lex: &'a Lexicon,
     pub in_quote: &'a [bool],
+    /// Per token: the lower-cased word (possessive and final period stripped).
+    pub lows: &'a [Cow<'a, str>],
+    /// Per token: its entry in the cue lexicon.
+    pub cue_of: &'a [Option<Cue>],
 }
 
 impl<'a> Ctx<'a> {
@@ -191,8 +196,8 @@ impl<'a> Ctx<'a> {
             .map(|t| text_of(self.text, t))
             .unwrap_or("")
     }
-    pub fn lw(&self, i: usize) -> String {
-        lower_word(self.w(i))
+    pub fn lw(&self, i: usize) -> &'a str {
+        self.lows.get(i).map(|c| &**c).unwrap_or("")
     }
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
@@ -215,7 +220,7 @@ impl<'a> Ctx<'a> {
     /// Base or -s forms of verbs that are also nouns ("home state", "Treasury notes") count
     /// as cues only after a pronoun, an auxiliary or a capitalised/plural subject.
     fn nounish_blocked(&self, i: usize, lw: &str) -> bool {
-        const NOUNISH: &[&str] = &[
+        static NOUNISH: WordSet = WordSet::new(&[
             "state",
             "states",
             "report",
@@ -306,8 +311,8 @@ impl<'a> Ctx<'a> {
             "shot",
             "shoot",
             "begin",
-        ];
-        if !NOUNISH.contains(&lw) || i == 0 {
+        ]);
+        if !NOUNISH.contains(lw) || i == 0 {
             return false;
         }
         let pw = self.w(i - 1);
@@ -316,7 +321,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let ok = matches!(
-            plw.as_str(),
+            &*plw,
             "i" | "we"
                 | "they"
                 | "you"
@@ -347,7 +352,7 @@ impl<'a> Ctx<'a> {
         ) || (is_cap(pw)
             && self.toks[i - 1].kind == Kind::Word
             && !matches!(
-                plw.as_str(),
+                &*plw,
                 "but" | "and" | "the" | "so" | "or" | "yet" | "if" | "when" | "as"
             ))
             || (plw.ends_with('s')
@@ -380,7 +385,7 @@ impl<'a> Ctx<'a> {
             let pw = self.w(i - 1);
             let plw = lower_word(pw);
             if matches!(
-                plw.as_str(),
+                &*plw,
                 "the"
                     | "a"
                     | "an"
@@ -419,15 +424,13 @@ impl<'a> Ctx<'a> {
         if lw == "quoted" && i + 2 < hi && self.lw(i + 1) == "as" {
             return Some(i + 3);
         }
-        if matches!(lw.as_str(), "went" | "goes" | "go" | "going")
-            && i + 1 < hi
-            && self.lw(i + 1) == "on"
+        if matches!(&*lw, "went" | "goes" | "go" | "going") && i + 1 < hi && self.lw(i + 1) == "on"
         {
             return Some(i + 2);
         }
         if self.lex.get(&lw).is_some()
             && i + 1 < hi
-            && matches!(self.lw(i + 1).as_str(), "back" | "out")
+            && matches!(&*self.lw(i + 1), "back" | "out")
             && !is_cap(self.w(i))
         {
             return Some(i + 2);
@@ -435,17 +438,15 @@ impl<'a> Ctx<'a> {
         if self.nounish_blocked(i, &lw) {
             return None;
         }
-        let is_cue = self.lex.strong(&lw).is_some()
-            || (belief
-                && self
-                    .lex
-                    .get(&lw)
-                    .map(|c| c.class == CueClass::Belief)
-                    .unwrap_or(false));
+        let cue = self.cue_of.get(i).copied().flatten();
+        let is_cue = cue
+            .map(|c| !WEAK_LEMMAS.contains(&c.lemma) && c.class != CueClass::Belief)
+            .unwrap_or(false)
+            || (belief && cue.map(|c| c.class == CueClass::Belief).unwrap_or(false));
         // Capitalised only as a sentence-opening participle ("Adding, …").
         if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing")) {
             let mut e = i + 1;
-            if e < hi && matches!(self.lw(e).as_str(), "out" | "back") && lw != "said" {
+            if e < hi && matches!(&*self.lw(e), "out" | "back") && lw != "said" {
                 e += 1;
             }
             return Some(e);
@@ -469,7 +470,7 @@ impl<'a> Ctx<'a> {
             let first = self.w(i + 1);
             let flw = lower_word(first);
             let appos_start = !is_cap(first)
-                || matches!(flw.as_str(), "a" | "an" | "the" | "who" | "whose" | "which")
+                || matches!(&*flw, "a" | "an" | "the" | "who" | "whose" | "which")
                 || is_cap(first);
             if appos_start && self.cue_at(i + 1, hi).is_none() {
                 let mut j = i + 1;
@@ -704,14 +705,14 @@ impl<'a> Ctx<'a> {
                 // (not "said on ABC's \"This Week\"").
                 let calls = matches!(self.lex.get(&self.lw(c)).map(|x| x.lemma), Some("call"))
                     || matches!(
-                        self.lw(c).as_str(),
+                        &*self.lw(c),
                         "dubbed" | "dubbing" | "labeled" | "labelled" | "branded"
                     );
                 let lead_ok = colon || j < open || ce == open || (calls && ce + 4 >= open) || {
                     let pw = self.w(open - 1);
                     let plw = self.lw(open - 1);
                     matches!(
-                        plw.as_str(),
+                        &*plw,
                         "reporters"
                             | "audience"
                             | "crowd"
@@ -839,7 +840,7 @@ impl<'a> Ctx<'a> {
             }
             let lw = self.lw(s);
             let adverbial = matches!(
-                lw.as_str(),
+                &*lw,
                 "on" | "in"
                     | "at"
                     | "later"
@@ -893,7 +894,7 @@ impl<'a> Ctx<'a> {
             }
             if k < hi && self.is_punct(k, ",") {
                 s = k + 1;
-            } else if matches!(lw.as_str(), "and" | "but" | "so" | "then" | "also" | "now") {
+            } else if matches!(&*lw, "and" | "but" | "so" | "then" | "also" | "now") {
                 s += 1;
             } else {
                 return None;

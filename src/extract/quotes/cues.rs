@@ -5,6 +5,7 @@
 //! (base, 3rd person, past, participle, -ing) and stored in a hash map, so a lookup is one
 //! probe per token.
 
+use super::tokens::FxBuild;
 use std::collections::HashMap;
 
 /// What kind of cue a word is.
@@ -242,7 +243,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Lemmas that are not speech by themselves but become cues in fixed phrases, or are too
 /// ambiguous to count as a cue after a quotation ("point" alone, "offer", "fire", "hit").
-const WEAK: &[&str] = &[
+pub const WEAK_LEMMAS: &[&str] = &[
     "point", "offer", "fire", "hit", "shoot", "begin", "quote", "object", "counter", "charge",
     "post", "crow", "rail",
 ];
@@ -282,12 +283,12 @@ fn inflect(lemma: &str) -> Vec<String> {
 
 /// The lexicon: word form (lower case) → cue.
 pub struct Lexicon {
-    forms: HashMap<String, Cue>,
+    forms: HashMap<String, Cue, FxBuild>,
 }
 
 impl Lexicon {
     pub fn new() -> Self {
-        let mut forms = HashMap::with_capacity(LEMMAS.len() * 5);
+        let mut forms = HashMap::with_capacity_and_hasher(LEMMAS.len() * 5, FxBuild::default());
         let class_of = |lemma: &str| match lemma {
             "tell" | "inform" | "remind" | "assure" => CueClass::Tell,
             "ask" => CueClass::Ask,
@@ -335,7 +336,7 @@ impl Lexicon {
     /// A cue strong enough to attribute a quotation on its own ("said", not "hit").
     pub fn strong(&self, lower: &str) -> Option<Cue> {
         self.get(lower)
-            .filter(|c| !WEAK.contains(&c.lemma) && c.class != CueClass::Belief)
+            .filter(|c| !WEAK_LEMMAS.contains(&c.lemma) && c.class != CueClass::Belief)
     }
 }
 

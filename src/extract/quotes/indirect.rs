@@ -112,7 +112,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         };
         let c = if is_close { c + 1 } else { c };
         if matches!(at.np.kind, NpKind::Pronoun(None))
-            && matches!(ctx.lw(at.np.s).as_str(), "who" | "which" | "that")
+            && matches!(&*ctx.lw(at.np.s), "who" | "which" | "that")
         {
             continue;
         }
@@ -143,7 +143,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
                 && ctx.toks[s2].kind == Kind::Word
                 && !is_cap(ctx.w(s2))
                 && !matches!(
-                    ctx.lw(s2).as_str(),
+                    &*ctx.lw(s2),
                     "the"
                         | "a"
                         | "an"
@@ -234,7 +234,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             }
         };
         if matches!(np.kind, NpKind::Pronoun(None))
-            && matches!(ctx.lw(np.s).as_str(), "who" | "it" | "that" | "which")
+            && matches!(&*ctx.lw(np.s), "who" | "it" | "that" | "which")
         {
             continue;
         }
@@ -263,7 +263,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         if !verb
             || (v > a
                 && matches!(
-                    ctx.lw(v - 1).as_str(),
+                    &*ctx.lw(v - 1),
                     "the" | "a" | "an" | "his" | "her" | "their" | "its"
                 ))
         {
@@ -278,12 +278,12 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
                 e: v,
             });
         if matches!(np.kind, NpKind::Pronoun(None))
-            && matches!(ctx.lw(np.s).as_str(), "who" | "it" | "that" | "which")
+            && matches!(&*ctx.lw(np.s), "who" | "it" | "that" | "which")
         {
             continue;
         }
         let mut s = v + 1;
-        if matches!(ctx.lw(s).as_str(), "out" | "back" | "on") {
+        if matches!(&*ctx.lw(s), "out" | "back" | "on") {
             s += 1;
         }
         if ctx.lw(s) == "that" {
@@ -431,7 +431,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if class == Some(CueClass::Tell) {
         if let Some(np) = np_after(ctx.text, ctx.toks, i, b) {
             i = np.e;
-        } else if i < b && ctx.toks[i].kind == Kind::Word && !matches!(ctx.lw(i).as_str(), "that") {
+        } else if i < b && ctx.toks[i].kind == Kind::Word && !matches!(&*ctx.lw(i), "that") {
             i += 1;
         }
     }
@@ -455,7 +455,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         // Skip leading adverbials without "that": "said Monday the plan …".
         while i < b
             && matches!(
-                ctx.lw(i).as_str(),
+                &*ctx.lw(i),
                 "monday"
                     | "tuesday"
                     | "wednesday"
@@ -479,7 +479,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if after_that
         && i < b
         && matches!(
-            ctx.lw(i).as_str(),
+            &*ctx.lw(i),
             "have"
                 | "has"
                 | "had"
@@ -509,7 +509,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if class == Some(CueClass::Ask)
         && !after_that
         && !matches!(
-            ctx.lw(i).as_str(),
+            &*ctx.lw(i),
             "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "about"
         )
     {
@@ -524,7 +524,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         && !is_cap(ctx.w(i))
         && !ctx.lw(i).ends_with("ing")
         && !matches!(
-            ctx.lw(i).as_str(),
+            &*ctx.lw(i),
             "in" | "on"
                 | "is"
                 | "are"
@@ -623,7 +623,7 @@ pub fn clause_start(ctx: &Ctx, s: usize) -> bool {
         let lw = ctx.lw(s);
         return !lw.ends_with("ing")
             && !matches!(
-                lw.as_str(),
+                &*lw,
                 "in" | "after"
                     | "to"
                     | "as"
@@ -679,7 +679,7 @@ pub fn clause_start(ctx: &Ctx, s: usize) -> bool {
         return true;
     }
     matches!(
-        ctx.lw(s).as_str(),
+        &*ctx.lw(s),
         "he" | "she"
             | "it"
             | "they"

@@ -85,11 +85,28 @@ impl QuoteExtractor {
             quote_at[q.open] = qi;
         }
         let reg = Registry::build(text, &toks, &in_quote, places);
+        let lows: Vec<std::borrow::Cow<str>> = toks
+            .iter()
+            .map(|t| speakers::lower_word(tokens::text_of(text, t)))
+            .collect();
+        let cue_of: Vec<Option<cues::Cue>> = toks
+            .iter()
+            .zip(&lows)
+            .map(|(t, l)| {
+                if t.kind == Kind::Word {
+                    self.lex.get(l)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let ctx = Ctx {
             text,
             toks: &toks,
             lex: &self.lex,
             in_quote: &in_quote,
+            lows: &lows,
+            cue_of: &cue_of,
         };
         let mut found: Vec<Found> = Vec::new();
         let mut leadins: Vec<Subject> = Vec::new();
@@ -371,7 +388,7 @@ fn is_direct_quote(
         && (a..q.open).all(|k| {
             ctx.is_punct(k, ",")
                 || matches!(
-                    ctx.lw(k).as_str(),
+                    &*ctx.lw(k),
                     "but"
                         | "and"
                         | "yet"
@@ -463,7 +480,7 @@ fn sentences(
                 if t.kind == Kind::Mark
                     || (t.kind == Kind::Word
                         && is_cap(nxt)
-                        && !matches!(ctx.lw(i).as_str(), "he" | "she" | "they" | "i" | "we")
+                        && !matches!(&*ctx.lw(i), "he" | "she" | "they" | "i" | "we")
                         && ctx.after(last, pb).is_none())
                 {
                     out.push((start, i));

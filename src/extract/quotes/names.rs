@@ -4,6 +4,7 @@
 //! the binary and parsed lazily, once per process, so only code that resolves speakers pays
 //! for it. Lookups are case-insensitive and accent-folded, as the data README asks.
 
+use super::tokens::FxBuild;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -43,10 +44,10 @@ impl FirstName {
     }
 }
 
-fn table() -> &'static HashMap<String, FirstName> {
-    static T: OnceLock<HashMap<String, FirstName>> = OnceLock::new();
+fn table() -> &'static HashMap<String, FirstName, FxBuild> {
+    static T: OnceLock<HashMap<String, FirstName, FxBuild>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = HashMap::with_capacity(60_000);
+        let mut m = HashMap::with_capacity_and_hasher(60_000, FxBuild::default());
         for line in TSV.lines().skip(1) {
             let mut f = line.split('\t');
             let (Some(name), Some(share), Some(count), Some(sources)) =

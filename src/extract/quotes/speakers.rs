@@ -9,12 +9,13 @@
 //! inside quotations, the byline and places are never registered, so they never speak.
 
 use super::names::{self, Gender};
-use super::tokens::{is_cap, text_of, Kind, Tok};
+use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
 use crate::extract::SpeakerKind;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Capitalised words that start sentences but never start a name.
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -174,11 +175,11 @@ const STOP: &[&str] = &[
     "read",
     "watch",
     "see",
-];
+]);
 
 /// Title words (lower case, no period). A run "Azerbaijani President Ilham Aliyev" splits
 /// at the last title word into title and name.
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "mr",
     "mrs",
     "ms",
@@ -320,7 +321,7 @@ const TITLES: &[&str] = &[
     "general",
     "staff",
     "first",
-];
+]);
 
 /// Person titles that also say the gender.
 fn title_gender(w: &str) -> Option<Gender> {
@@ -338,7 +339,7 @@ fn title_gender(w: &str) -> Option<Gender> {
 }
 
 /// Words that make a capitalised run an organisation.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordSet = WordSet::new(&[
     "house",
     "department",
     "committee",
@@ -480,10 +481,10 @@ const ORG_WORDS: &[&str] = &[
     "blog",
     "org",
     "times’s",
-];
+]);
 
 /// Lower-case heads of nominal speakers ("the president", "a spokeswoman").
-const NOMINAL_HEADS: &[&str] = &[
+static NOMINAL_HEADS: WordSet = WordSet::new(&[
     "president",
     "senator",
     "governor",
@@ -624,18 +625,18 @@ const NOMINAL_HEADS: &[&str] = &[
     "director",
     "counsel",
     "owner",
-];
+]);
 
 /// Function words that never sit inside a descriptor ("said Trump would win").
-const FUNCTION: &[&str] = &[
+static FUNCTION: WordSet = WordSet::new(&[
     "would", "will", "is", "was", "are", "were", "has", "had", "have", "be", "been", "can",
     "could", "should", "may", "might", "must", "did", "does", "do", "not", "and", "or", "but",
     "to", "in", "on", "at", "for", "with", "from", "by", "of", "about", "who", "that", "which",
     "said", "says", "told", "added", "when", "as", "than", "if", "because",
-];
+]);
 
-const PRONOUNS_M: &[&str] = &["he"];
-const PRONOUNS_F: &[&str] = &["she"];
+static PRONOUNS_M: WordSet = WordSet::new(&["he"]);
+static PRONOUNS_F: WordSet = WordSet::new(&["she"]);
 
 /// A noun phrase next to a cue, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -695,9 +696,14 @@ pub struct Registry {
     pub people: Vec<PersonAt>,
 }
 
-pub fn lower_word(w: &str) -> String {
-    let w = strip_possessive(w);
-    w.trim_end_matches('.').to_lowercase()
+/// Lower case, without a possessive "'s" or a final period; borrows when nothing changes.
+pub fn lower_word(w: &str) -> Cow<'_, str> {
+    let w = strip_possessive(w).trim_end_matches('.');
+    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 pub fn strip_possessive(w: &str) -> &str {
@@ -718,16 +724,16 @@ fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }
 
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+fn in_list(list: &WordSet, w: &str) -> bool {
+    list.contains(w)
 }
 
 pub fn is_title(lw: &str) -> bool {
-    in_list(TITLES, lw)
+    in_list(&TITLES, lw)
 }
 
 pub fn is_nominal_head(lw: &str) -> bool {
-    in_list(NOMINAL_HEADS, lw)
+    in_list(&NOMINAL_HEADS, lw)
 }
 
 fn is_particle(w: &str) -> bool {
@@ -786,7 +792,7 @@ pub fn analyze_run(
     // Leading stop words ("But", "The") are not part of the name.
     while s < e {
         let lw = lower_word(text_of(text, &toks[s]));
-        if in_list(STOP, &lw) && !(lw == "mr" || lw == "ms") {
+        if in_list(&STOP, &lw) && !(lw == "mr" || lw == "ms") {
             s += 1;
         } else {
             break;
@@ -796,7 +802,7 @@ pub fn analyze_run(
         return None;
     }
     let mut words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
-    let mut lws: Vec<String> = words.iter().map(|w| lower_word(w)).collect();
+    let mut lws: Vec<String> = words.iter().map(|w| lower_word(w).into_owned()).collect();
     // "Michael Brown of Washington": "of" after a non-title word ends the name.
     for i in 1..lws.len() {
         if lws[i] == "of" && !is_title(&lws[i - 1]) {
@@ -813,7 +819,7 @@ pub fn analyze_run(
             last_title = Some(i);
         }
     }
-    let is_org_word = |w: &String| in_list(ORG_WORDS, w);
+    let is_org_word = |w: &String| in_list(&ORG_WORDS, w);
     let acronym =
         |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
     let ns = last_title.map(|i| i + 1).unwrap_or(0);
@@ -861,7 +867,7 @@ pub fn analyze_run(
     let name_words: Vec<&str> = words[ns..]
         .iter()
         .map(|w| strip_possessive(w))
-        .filter(|w| !matches!(lower_word(w).as_str(), "jr" | "sr" | "ii" | "iii"))
+        .filter(|w| !matches!(&*lower_word(w), "jr" | "sr" | "ii" | "iii"))
         .collect();
     if name_words.is_empty() {
         return None;
@@ -882,7 +888,10 @@ pub fn analyze_run(
     Some(RunInfo {
         title,
         name: name_words.join(" "),
-        name_toks: name_words.iter().map(|w| lower_word(w)).collect(),
+        name_toks: name_words
+            .iter()
+            .map(|w| lower_word(w).into_owned())
+            .collect(),
         kind: SpeakerKind::Person,
         gender,
         has_first,
@@ -1046,9 +1055,9 @@ pub fn run_fwd(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
 }
 
 fn pronoun(lw: &str) -> Option<Option<Gender>> {
-    if in_list(PRONOUNS_M, lw) {
+    if in_list(&PRONOUNS_M, lw) {
         Some(Some(Gender::Male))
-    } else if in_list(PRONOUNS_F, lw) {
+    } else if in_list(&PRONOUNS_F, lw) {
         Some(Some(Gender::Female))
     } else if matches!(lw, "they" | "we" | "i" | "it" | "who") {
         Some(None)
@@ -1057,10 +1066,10 @@ fn pronoun(lw: &str) -> Option<Option<Gender>> {
     }
 }
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
     "some", "many", "other", "this", "that", "these", "those",
-];
+]);
 
 /// Parses the noun phrase that ends just before token `end` (exclusive), not before `lo`.
 pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -> Option<Np> {
@@ -1114,10 +1123,8 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
             let pw = text_of(text, pt);
             let plw = lower_word(pw);
             s -= 1;
-            if matches!(
-                plw.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
-            ) || is_possessive(pw)
+            if matches!(&*plw, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                || is_possessive(pw)
             {
                 if is_possessive(pw) && is_cap(pw) {
                     s = run_back(text, toks, s, lo);
@@ -1130,7 +1137,7 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
             }
             if pronoun(&plw).is_some()
                 || matches!(
-                    plw.as_str(),
+                    &*plw,
                     "said"
                         | "says"
                         | "and"
@@ -1164,14 +1171,17 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
             let plw = lower_word(pw);
             s -= 1;
             steps += 1;
-            if in_list(DETERMINERS, &plw) || is_possessive(pw) {
+            if in_list(&DETERMINERS, &plw) || is_possessive(pw) {
                 if is_possessive(pw) && is_cap(pw) {
                     s = run_back(text, toks, s, lo);
                 }
                 break;
             }
             if pronoun(&plw).is_some()
-                || in_list(&["said", "says", "and", "but", "or", "that", "as"], &plw)
+                || matches!(
+                    &*plw,
+                    "said" | "says" | "and" | "but" | "or" | "that" | "as"
+                )
             {
                 s += 1;
                 break;
@@ -1212,10 +1222,10 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
         let w = text_of(text, &toks[i]);
         let lw = lower_word(w);
         if !is_cap(w)
-            && (in_list(DETERMINERS, &lw) || is_title(&lw) || lw.ends_with("-based"))
+            && (in_list(&DETERMINERS, &lw) || is_title(&lw) || lw.ends_with("-based"))
             && i - start < 5
         {
-            det |= in_list(DETERMINERS, &lw);
+            det |= in_list(&DETERMINERS, &lw);
             i += 1;
         } else {
             break;
@@ -1223,7 +1233,7 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     }
     if i < hi && namey(text, &toks[i]) {
         let e = run_fwd(text, toks, i, hi);
-        if (i..e).all(|k| in_list(STOP, &lower_word(text_of(text, &toks[k])))) {
+        if (i..e).all(|k| in_list(&STOP, &lower_word(text_of(text, &toks[k])))) {
             return None;
         }
         let last = text_of(text, &toks[e - 1]);
@@ -1247,7 +1257,8 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
             {
                 let w = text_of(text, &toks[j]);
                 let lw = lower_word(w);
-                if is_cap(w) || in_list(STOP, &lw) || in_list(FUNCTION, &lw) || lw.ends_with("ly") {
+                if is_cap(w) || in_list(&STOP, &lw) || in_list(&FUNCTION, &lw) || lw.ends_with("ly")
+                {
                     break;
                 }
                 j += 1;
@@ -1270,7 +1281,7 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     let mut j = i;
     while j < hi && j < i + 4 && toks[j].kind == Kind::Word {
         let lw = lower_word(text_of(text, &toks[j]));
-        if in_list(FUNCTION, &lw) || in_list(STOP, &lw) && j > i {
+        if in_list(&FUNCTION, &lw) || in_list(&STOP, &lw) && j > i {
             break;
         }
         if is_nominal_head(&lw) {
@@ -1340,7 +1351,7 @@ impl Registry {
                     let poss = is_possessive(text_of(text, &toks[e - 1]));
                     let prep = i > 0
                         && matches!(
-                            lower_word(text_of(text, &toks[i - 1])).as_str(),
+                            &*lower_word(text_of(text, &toks[i - 1])),
                             "of" | "to"
                                 | "with"
                                 | "by"
@@ -1524,7 +1535,7 @@ impl Registry {
             .unwrap_or_default();
         let gender = self
             .by_last
-            .get(&last)
+            .get(&*last)
             .and_then(|ids| {
                 ids.iter()
                     .rev()
