@@ -18,6 +18,7 @@ mod json;
 mod main_text;
 mod ocr;
 mod sgml;
+mod table;
 mod text;
 mod walk;
 mod warc;
@@ -80,10 +81,14 @@ const MAX_SINGLE: u64 = 64 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
-    Json { lines: bool },
+    Json {
+        lines: bool,
+    },
     Html,
     Warc,
     Sgml,
+    /// Delimited table with this separator.
+    Table(u8),
 }
 
 fn err(class: &'static str, reason: impl Into<String>) -> FileError {
@@ -103,6 +108,8 @@ fn detect(name: &str, head: &[u8]) -> Format {
         "jsonl" | "ndjson" | "jsonlines" => Format::Json { lines: true },
         "json" => Format::Json { lines: false },
         "warc" => Format::Warc,
+        "csv" => Format::Table(b','),
+        "tsv" | "tab" => Format::Table(b'\t'),
         "sgm" | "sgml" => Format::Sgml,
         _ if body.starts_with(b"WARC/") => Format::Warc,
         _ if find_bytes(&body[..body.len().min(4096)], b"<REUTERS").is_some() => Format::Sgml,
@@ -217,6 +224,7 @@ pub fn read_file(
         }
         Format::Warc => warc::read(&mut reader, &mut sink).map_err(|e| decode::classify(&e, comp)),
         Format::Sgml => sgml::read(&mut reader, &mut sink).map_err(|e| decode::classify(&e, comp)),
+        Format::Table(delim) => table::read(&mut reader, delim, &mut sink),
         Format::Html => {
             let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
             if over {
