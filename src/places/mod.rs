@@ -318,7 +318,16 @@ impl Geoparser {
             if h.cand.county {
                 // counties ("Laurel County") are a US (and Louisiana parish) pattern
                 if !h.cand.feature {
-                    ctx.add_country("US", 1.0);
+                    // a county votes for the states that have one of that name
+                    match self.county_states(text, h) {
+                        Some(states) if !states.is_empty() => {
+                            let w = 1.0 / states.len() as f64;
+                            for st in states {
+                                ctx.add_admin1(st, w);
+                            }
+                        }
+                        _ => ctx.add_country("US", 1.0),
+                    }
                 }
                 continue;
             }
@@ -485,10 +494,26 @@ impl Geoparser {
         } else {
             Some("US".to_string())
         };
-        let code = match (admin1, &country) {
-            (Some(a), _) => Some(a.admin1_code.clone()),
-            (None, Some(cc)) => ctx.top_admin1(cc),
-            (None, None) => None,
+        let states = if h.cand.feature {
+            None
+        } else {
+            self.county_states(text, h)
+        };
+        let code = match (admin1, &country, states) {
+            (Some(a), _, _) => Some(a.admin1_code.clone()),
+            // of the states that have such a county, the one the article is most about
+            (None, _, Some(states)) if !states.is_empty() => {
+                let mut best: Option<(&String, f64)> = None;
+                for st in states {
+                    let w = ctx.admin1_weight_code(st);
+                    if best.is_none_or(|(_, bw)| w > bw) {
+                        best = Some((st, w));
+                    }
+                }
+                best.map(|(st, _)| st.clone())
+            }
+            (None, Some(cc), _) => ctx.top_admin1(cc),
+            (None, None, _) => None,
         };
         let city = h
             .cand
@@ -541,6 +566,12 @@ impl Geoparser {
             .map(|a| a.name.clone());
         place.country = anchor.country.clone();
         Some(place)
+    }
+
+    /// The states (admin1 codes) that have a county of this hit's name.
+    fn county_states(&self, text: &str, h: &Hit) -> Option<&Vec<String>> {
+        let span = text.get(h.cand.start..h.cand.end)?;
+        self.gaz.counties.get(&gazetteer::key_of(span).0)
     }
 
     fn pick(

@@ -40,11 +40,24 @@ impl Context {
             .fold(0.0, |a: f64, &b| a.max(b))
     }
 
+    pub(crate) fn admin1_weight_code(&self, code: &str) -> f64 {
+        self.a1.get(code).copied().unwrap_or(0.0)
+    }
+
     pub(crate) fn admin1_weight(&self, e: &Entry) -> f64 {
         if e.admin1_code.is_empty() {
             return 0.0;
         }
         self.a1.get(&e.admin1_code).copied().unwrap_or(0.0)
+    }
+
+    /// A vote for an admin1 region by code ("US.KY"), and so for its country.
+    pub(crate) fn add_admin1(&mut self, code: &str, w: f64) {
+        if let Some(cc) = code.split('.').next() {
+            *self.cc.entry(cc.to_string()).or_insert(0.0) += w;
+        }
+        *self.a1.entry(code.to_string()).or_insert(0.0) += w;
+        self.total += w;
     }
 
     /// A vote for a country alone.
