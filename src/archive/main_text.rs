@@ -601,7 +601,7 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
     let mut best: Option<(NodeId, f64)> = None;
     for (id, s) in scores.iter_mut() {
         *s *= 1.0 - link_density(&sums, *id);
-        if best.map_or(true, |(_, b)| *s > b) {
+        if best.is_none_or(|(_, b)| *s > b) {
             best = Some((*id, *s));
         }
     }

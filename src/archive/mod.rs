@@ -9,6 +9,8 @@
 //! - `read_file(path, opts, on_item) -> Result<FileStats, FileError>`
 //! - `walk(paths) -> impl Iterator<Item = Result<PathBuf, Problem>>`
 
+#[cfg(test)]
+mod corpus_tests;
 mod dates;
 mod decode;
 mod encoding;
@@ -202,7 +204,7 @@ pub fn read_file(
     };
     let format = detect(inner, &head);
     let outcome: Result<(), FileError> = match format {
-        Format::Json { lines } if unicode.map_or(true, |(e, _)| e == encoding_rs::UTF_8) => {
+        Format::Json { lines } if unicode.is_none_or(|(e, _)| e == encoding_rs::UTF_8) => {
             let layout =
                 json::sniff_layout(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head), lines);
             json::read(&mut reader, layout, &mut sink).map_err(|e| decode::classify(&e, comp))
