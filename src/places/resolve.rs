@@ -92,10 +92,10 @@ impl Context {
         let aw = self.admin1_weight(e);
         let mut b = 0.0;
         if cw > 0.0 {
-            b += 1.0 + 4.0 * cw / self.total;
+            b += 1.0 + 6.0 * cw / self.total;
         }
         if aw > 0.0 && e.kind == PlaceKind::City {
-            b += 1.5 + 3.0 * aw / self.total;
+            b += 1.5 + 5.0 * aw / self.total;
         }
         b
     }
