@@ -230,12 +230,22 @@ pub fn read(r: &mut dyn BufRead, layout: Layout, sink: &mut Sink) -> io::Result<
     match layout {
         Layout::Lines => read_lines(r, sink),
         Layout::Array => {
-            let mut de = serde_json::Deserializer::from_reader(r);
+            let budget = Budget::new(r, MAX_RECORD as u64);
+            let used = budget.used.clone();
+            let mut de = serde_json::Deserializer::from_reader(budget);
             let mut n = 0u64;
-            let res = de.deserialize_seq_with(sink, &mut n);
+            let res = de.deserialize_seq_with(sink, &mut n, &used);
             if let Err(e) = res {
                 if e.is_io() {
-                    return Err(io::Error::other(e.to_string()));
+                    let ioe: io::Error = e.into();
+                    if ioe.get_ref().is_some_and(|i| i.is::<RecordTooLarge>()) {
+                        sink.problem(
+                            Some(n + 1),
+                            format!("record {} too large (> {MAX_RECORD} bytes); rest of the array skipped", n + 1),
+                        );
+                        return Ok(());
+                    }
+                    return Err(ioe);
                 }
                 sink.problem(
                     Some(e.line() as u64),
@@ -306,14 +316,63 @@ fn read_lines(r: &mut dyn BufRead, sink: &mut Sink) -> io::Result<()> {
     }
 }
 
+/// The error a [`Budget`] reader returns when one record uses up its budget.
+#[derive(Debug)]
+pub struct RecordTooLarge;
+impl std::fmt::Display for RecordTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "record too large")
+    }
+}
+impl std::error::Error for RecordTooLarge {}
+
+/// A reader that fails once more than `cap` bytes are read since the last reset of
+/// `used`: bounds the memory of one record in formats parsed by a streaming library.
+pub struct Budget<R> {
+    inner: R,
+    pub used: std::rc::Rc<std::cell::Cell<u64>>,
+    cap: u64,
+}
+
+impl<R> Budget<R> {
+    pub fn new(inner: R, cap: u64) -> Self {
+        Budget {
+            inner,
+            used: Default::default(),
+            cap,
+        }
+    }
+}
+
+impl<R: io::Read> io::Read for Budget<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.used.get() > self.cap {
+            return Err(io::Error::other(RecordTooLarge));
+        }
+        let n = self.inner.read(buf)?;
+        self.used.set(self.used.get() + n as u64);
+        Ok(n)
+    }
+}
+
 /// Streams the elements of a top-level array into the sink one by one.
 trait SeqWith {
-    fn deserialize_seq_with(&mut self, sink: &mut Sink, n: &mut u64) -> serde_json::Result<()>;
+    fn deserialize_seq_with(
+        &mut self,
+        sink: &mut Sink,
+        n: &mut u64,
+        used: &std::cell::Cell<u64>,
+    ) -> serde_json::Result<()>;
 }
 
 impl<'de, R: serde_json::de::Read<'de>> SeqWith for serde_json::Deserializer<R> {
-    fn deserialize_seq_with(&mut self, sink: &mut Sink, n: &mut u64) -> serde_json::Result<()> {
-        ArraySeed { sink, n }.deserialize(&mut *self)?;
+    fn deserialize_seq_with(
+        &mut self,
+        sink: &mut Sink,
+        n: &mut u64,
+        used: &std::cell::Cell<u64>,
+    ) -> serde_json::Result<()> {
+        ArraySeed { sink, n, used }.deserialize(&mut *self)?;
         self.end()
     }
 }
@@ -321,6 +380,7 @@ impl<'de, R: serde_json::de::Read<'de>> SeqWith for serde_json::Deserializer<R> 
 struct ArraySeed<'s, 'a> {
     sink: &'s mut Sink<'a>,
     n: &'s mut u64,
+    used: &'s std::cell::Cell<u64>,
 }
 
 impl<'de> DeserializeSeed<'de> for ArraySeed<'_, '_> {
@@ -337,6 +397,7 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(v) = seq.next_element::<Value>()? {
+            self.used.set(0);
             *self.n += 1;
             self.sink.record(v, *self.n, true);
         }
@@ -431,6 +492,29 @@ mod tests {
             read_line_capped(&mut r, &mut buf, 5).unwrap(),
             Line::Eof
         ));
+    }
+
+    #[test]
+    fn oversized_array_element_is_a_problem() {
+        let big = format!("[{{\"text\":\"a\"}},{{\"text\":\"{}\"}}]", "x".repeat(200));
+        let mut items = Vec::new();
+        let opts = ReadOptions::default();
+        let mut push = |i: Item| items.push(i);
+        let mut sink = Sink {
+            path: Path::new("f"),
+            opts: &opts,
+            on_item: &mut push,
+            counts: Counts::default(),
+        };
+        let budget = Budget::new(big.as_bytes(), 100);
+        let used = budget.used.clone();
+        let mut de = serde_json::Deserializer::from_reader(budget);
+        let mut n = 0;
+        let err = de
+            .deserialize_seq_with(&mut sink, &mut n, &used)
+            .unwrap_err();
+        assert!(err.is_io());
+        assert_eq!(n, 1);
     }
 
     #[test]

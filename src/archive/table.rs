@@ -7,18 +7,23 @@
 //! and is refused as "unsupported" with its column names. Rows are streamed; fields that
 //! are not UTF-8 are decoded as Windows-1252.
 
-use super::json::Sink;
+use super::json::{Budget, RecordTooLarge, Sink, MAX_RECORD};
 use super::{fields, FileError};
 use serde_json::{Map, Value};
 use std::io::BufRead;
 
 /// Read a delimited table from `r` (already decompressed).
 pub fn read(r: &mut dyn BufRead, delimiter: u8, sink: &mut Sink) -> Result<(), FileError> {
+    let used;
     let mut rdr = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(r);
+        .from_reader({
+            let b = Budget::new(r, MAX_RECORD as u64);
+            used = b.used.clone();
+            b
+        });
     let headers: Vec<String> = match rdr.byte_headers() {
         Ok(h) => h
             .iter()
@@ -56,6 +61,7 @@ pub fn read(r: &mut dyn BufRead, delimiter: u8, sink: &mut Sink) -> Result<(), F
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => return Ok(()),
             Ok(true) => {
+                used.set(0);
                 n += 1;
                 let obj: Map<String, Value> = headers
                     .iter()
@@ -71,6 +77,15 @@ pub fn read(r: &mut dyn BufRead, delimiter: u8, sink: &mut Sink) -> Result<(), F
             }
             Err(e) => {
                 if let ::csv::ErrorKind::Io(io) = e.kind() {
+                    if io.get_ref().is_some_and(|i| i.is::<RecordTooLarge>()) {
+                        sink.problem(
+                            Some(n + 2),
+                            format!(
+                                "row larger than {MAX_RECORD} bytes; rest of the table skipped"
+                            ),
+                        );
+                        return Ok(());
+                    }
                     sink.problem(Some(n + 2), format!("truncated: {io}; kept the rows read"));
                     return Ok(());
                 }
