@@ -158,7 +158,6 @@ static STOP: WordSet = WordSet::new(&[
     "oh",
     "mr",
     "ms",
-    "new",
     "former",
     "said",
     "says",
@@ -815,14 +814,29 @@ pub fn analyze_run(
     // Last title word (never the run's last word).
     let mut last_title: Option<usize> = None;
     for (i, lw) in lws.iter().enumerate() {
-        if i + 1 < lws.len() && (is_title(lw) || (!is_cap(words[i]) && is_role_word(lw))) {
+        if i + 1 < lws.len()
+            && (is_title(lw) || words[i] == "Del." || (!is_cap(words[i]) && is_role_word(lw)))
+        {
             last_title = Some(i);
         }
     }
     let is_org_word = |w: &String| in_list(&ORG_WORDS, w);
     let acronym =
         |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    let ns = last_title.map(|i| i + 1).unwrap_or(0);
+    let mut ns = last_title.map(|i| i + 1).unwrap_or(0);
+    // "Miss Universe Alicia Machado", "Democrat Hillary Clinton": a known first name later
+    // in the run starts the name proper.
+    if words.len() - ns >= 3 {
+        if let Some(k) = (ns + 1..words.len() - 1).find(|&k| {
+            names::lookup(words[k])
+                .map(|f| !f.word && f.count >= 1000)
+                .unwrap_or(false)
+                && names::lookup(words[ns]).is_none()
+        }) {
+            last_title = Some(k - 1);
+            ns = k;
+        }
+    }
     let name_part_org = lws[ns..].iter().any(is_org_word)
         || (words.len() - ns == 1 && acronym(words[ns]))
         || (ns > 0 && lws[ns..].len() == 1 && lws[ns - 1] == "of");
@@ -1372,7 +1386,36 @@ impl Registry {
                                 | "into"
                                 | "behind"
                         );
-                    reg.add(&r, places, poss || prep);
+                    // Object of a verb ("criticized police officer Betty Shelby").
+                    let object = i > 0 && toks[i - 1].kind == Kind::Word && {
+                        let pw = text_of(text, &toks[i - 1]);
+                        let plw = lower_word(pw);
+                        !is_cap(pw)
+                            && !matches!(
+                                &*plw,
+                                "and"
+                                    | "but"
+                                    | "said"
+                                    | "says"
+                                    | "told"
+                                    | "added"
+                                    | "that"
+                                    | "when"
+                                    | "as"
+                                    | "while"
+                                    | "because"
+                                    | "if"
+                                    | "asked"
+                                    | "wrote"
+                                    | "according"
+                                    | "noted"
+                                    | "argued"
+                                    | "explained"
+                                    | "continued"
+                            )
+                            && !is_role_word(&plw)
+                    };
+                    reg.add(&r, places, poss || prep || object);
                 }
             }
             i = e;
