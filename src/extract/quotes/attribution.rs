@@ -514,20 +514,34 @@ impl<'a> Ctx<'a> {
             }
         }
         if k > lo && self.is_punct(k - 1, ",") {
-            // Apposition: find the comma that opens it.
-            let mut j = k - 1;
-            let mut found = None;
-            while j > lo && j + 30 > k {
-                j -= 1;
-                if self.toks[j].kind == Kind::Mark || self.is_punct(j, ".") || self.quoted(j) {
-                    break;
+            // Apposition(s): walk back over up to three commas to the name they describe
+            // ("Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore
+            // Romano, said"); the first appositive name is a fallback.
+            let mut end = k - 1;
+            let mut fallback = None;
+            for _ in 0..3 {
+                let mut j = end;
+                let mut found = None;
+                while j > lo && j + 30 > end {
+                    j -= 1;
+                    if self.toks[j].kind == Kind::Mark || self.is_punct(j, ".") || self.quoted(j) {
+                        break;
+                    }
+                    if self.is_punct(j, ",") {
+                        found = Some(j);
+                        break;
+                    }
                 }
-                if self.is_punct(j, ",") {
-                    found = Some(j);
-                    break;
+                let Some(mut j) = found else { break };
+                if fallback.is_none() {
+                    // "Carson's business manager, Armstrong Williams, stated".
+                    if let Some(np) = np_after(self.text, self.toks, j + 1, end) {
+                        if np.kind == NpKind::Name && np.e == end {
+                            fallback = Some(np);
+                        }
+                    }
                 }
-            }
-            if let Some(mut j) = found {
+                let comma = j;
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
                 if j > lo && self.is_punct(j - 1, ")") {
                     let mut p = j - 1;
@@ -543,17 +557,29 @@ impl<'a> Ctx<'a> {
                         return Some(np);
                     }
                 }
-                // "Carson's business manager, Armstrong Williams, stated": the name is
-                // the apposition itself.
-                if let Some(np) = np_after(self.text, self.toks, j + 1, k - 1) {
-                    if np.kind == NpKind::Name && np.e == k - 1 {
-                        return Some(np);
+                end = comma;
+            }
+            return fallback;
+        }
+        // "Jeb Bush in a Medium post said": a prepositional phrase between name and cue.
+        if let Some(np) = np_before(self.text, self.toks, k, lo, loose) {
+            if let NpKind::Nominal { .. } = np.kind {
+                if np.s > lo + 1
+                    && matches!(
+                        self.lw(np.s - 1),
+                        "in" | "on" | "at" | "during" | "via" | "through"
+                    )
+                {
+                    if let Some(n2) = np_before(self.text, self.toks, np.s - 1, lo, false) {
+                        if n2.kind == NpKind::Name {
+                            return Some(n2);
+                        }
                     }
                 }
             }
-            return None;
+            return Some(np);
         }
-        np_before(self.text, self.toks, k, lo, loose)
+        None
     }
 
     /// Attribution after a quotation whose last token is `last`, within `[.., hi)`.

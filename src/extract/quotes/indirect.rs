@@ -303,6 +303,30 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
     }
 }
 
+/// The speaker of a trailing attribution ("…,'' Mr. Chipok said."), whatever the content.
+pub fn trailing_speaker(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
+    let mut c = b;
+    while c > a + 1 {
+        c -= 1;
+        let is_comma = ctx.is_punct(c, ",") && !ctx.quoted(c);
+        let is_close = ctx.toks[c].kind == Kind::Mark && ctx.quoted(c);
+        if !is_comma && !is_close {
+            continue;
+        }
+        let at = if is_comma {
+            ctx.after(c - 1, b)
+        } else {
+            ctx.after(c, b)
+        };
+        if let Some(at) = at {
+            if only_adverbials(ctx, at.end, b) {
+                return Some(at.np);
+            }
+        }
+    }
+    None
+}
+
 /// Verbs that introduce a quoted fragment ("described as", "dismissed", "called").
 fn is_fragment_verb(lw: &str) -> bool {
     const STEMS: &[&str] = &[

@@ -252,12 +252,22 @@ impl QuoteExtractor {
                 if let Some(x) = ctx.before(a, b) {
                     leadins.push((para, toks[a].s, x.np, true));
                 }
-            } else if let Some(np) = ctx.sentence_subject(a, b) {
-                // "X did Y. \"…\"": the subject may speak next.
-                leadins.push((para, toks[a].s, np, false));
             }
             let mut rep = Vec::new();
             indirect::sentence(ctx, a, b, &mut rep);
+            if !(b > a && ctx.is_punct(b - 1, ":") && b == pb) {
+                // "X did Y. \"…\"": the speaker or subject of this sentence may speak next.
+                let named = |np: &Np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_)));
+                let subj = rep
+                    .iter()
+                    .map(|r| r.np)
+                    .find(named)
+                    .or_else(|| indirect::trailing_speaker(ctx, a, b).filter(named))
+                    .or_else(|| ctx.sentence_subject(a, b));
+                if let Some(np) = subj {
+                    leadins.push((para, toks[a].s, np, false));
+                }
+            }
             for r in rep {
                 let kind = if (r.s..r.e).any(|i| {
                     quote_at.get(i).map(|&q| q != usize::MAX).unwrap_or(false)

@@ -1271,7 +1271,12 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
             {
                 let w = text_of(text, &toks[j]);
                 let lw = lower_word(w);
-                if is_cap(w) || in_list(&STOP, &lw) || in_list(&FUNCTION, &lw) || lw.ends_with("ly")
+                if is_cap(w)
+                    || in_list(&STOP, &lw)
+                    || in_list(&FUNCTION, &lw)
+                    || lw.ends_with("ly")
+                    || lw.ends_with("ed")
+                    || lw.ends_with("es")
                 {
                     break;
                 }
