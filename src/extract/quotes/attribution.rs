@@ -8,6 +8,7 @@
 //! walk over tokens bounded by the sentence.
 
 use super::cues::{Cue, CueClass, Lexicon, WEAK_LEMMAS};
+use super::names;
 use super::speakers::{lower_word, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
 use std::borrow::Cow;
@@ -519,7 +520,8 @@ impl<'a> Ctx<'a> {
             // Romano, said"); the first appositive name is a fallback.
             let mut end = k - 1;
             let mut fallback = None;
-            for _ in 0..3 {
+            let mut first_name: Option<Np> = None;
+            for _ in 0..5 {
                 let mut j = end;
                 let mut found = None;
                 while j > lo && j + 30 > end {
@@ -553,13 +555,21 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if let Some(np) = np_before(self.text, self.toks, j, lo, loose) {
-                    if np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(_)) {
+                    if matches!(np.kind, NpKind::Pronoun(_))
+                        || (np.kind == NpKind::Name && self.person_like(np))
+                    {
                         return Some(np);
+                    }
+                    if np.kind == NpKind::Name && first_name.is_none() {
+                        first_name = Some(np);
                     }
                 }
                 end = comma;
             }
-            return fallback;
+            return fallback
+                .filter(|np| self.person_like(*np))
+                .or(first_name)
+                .or(fallback);
         }
         // "Jeb Bush in a Medium post said": a prepositional phrase between name and cue.
         if let Some(np) = np_before(self.text, self.toks, k, lo, loose) {
@@ -580,6 +590,28 @@ impl<'a> Ctx<'a> {
             return Some(np);
         }
         None
+    }
+
+    /// Whether a name phrase looks like a person (a known first name or a person title).
+    fn person_like(&self, np: Np) -> bool {
+        (np.s..np.e).any(|i| {
+            let w = self.w(i);
+            is_cap(w)
+                && (names::lookup(w)
+                    .map(|f| !f.word && f.count >= 1000)
+                    .unwrap_or(false)
+                    || matches!(
+                        self.lw(i),
+                        "mr" | "mrs"
+                            | "ms"
+                            | "dr"
+                            | "sen"
+                            | "rep"
+                            | "gov"
+                            | "president"
+                            | "senator"
+                    ))
+        })
     }
 
     /// Attribution after a quotation whose last token is `last`, within `[.., hi)`.
