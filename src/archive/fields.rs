@@ -145,10 +145,32 @@ fn body(obj: &Map<String, Value>, opts: &ReadOptions) -> Option<String> {
     let text = if html::looks_like_html(&raw) {
         html::fragment_to_text(&raw)
     } else {
-        raw
+        clean_wire_text(&raw)
     };
     let text = text.trim().to_string();
     (!text.is_empty()).then_some(text)
+}
+
+/// Drop control characters (wire codes such as `\u{3}`) and a trailing "Reuter" sign-off line.
+fn clean_wire_text(raw: &str) -> String {
+    let mut t: String = if raw
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        raw.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
+            .collect()
+    } else {
+        raw.to_string()
+    };
+    let trimmed = t.trim_end();
+    for sign in ["\n Reuter", "\nReuter", "\n REUTER", "\nREUTER"] {
+        if let Some(stripped) = trimmed.strip_suffix(sign) {
+            t = stripped.to_string();
+            break;
+        }
+    }
+    t
 }
 
 /// True if the object carries a usable text field.
@@ -257,6 +279,27 @@ mod tests {
         assert_eq!(a.id.as_deref(), Some("7"));
         let e = art(json!({"foo": 1}), &ReadOptions::default()).unwrap_err();
         assert!(e.contains("no text field"));
+    }
+
+    #[test]
+    fn wire_codes_and_signoff_removed() {
+        let a = art(
+            json!({"body": "Prices rose.\n Reuter\n\u{3}"}),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(a.text, "Prices rose.");
+    }
+
+    #[test]
+    fn cc_news_record() {
+        let a = art(
+            json!({"title": "T", "text": "Body.", "domain": "www.example.com", "date": "2017-01-02 03:04:05", "url": "https://www.example.com/x"}),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(a.source.as_deref(), Some("www.example.com"));
+        assert_eq!(a.date.as_deref(), Some("2017-01-02T03:04:05Z"));
     }
 
     #[test]
