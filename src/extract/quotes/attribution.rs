@@ -296,10 +296,6 @@ impl<'a> Ctx<'a> {
             "questions",
             "repeat",
             "repeats",
-            "write",
-            "writes",
-            "read",
-            "reads",
             "lecture",
             "praise",
             "blast",
@@ -644,7 +640,22 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         if let Some(ce) = self.cue_at(j, hi) {
-            let np = np_after(self.text, self.toks, ce, hi)?;
+            // "said retired neurosurgeon Ben Carson", "said one of two witnesses".
+            let np = np_after(self.text, self.toks, ce, hi).or_else(|| {
+                let k = (ce..hi.min(ce + 5))
+                    .take_while(|&k| self.toks[k].kind == Kind::Word)
+                    .find(|&k| is_cap(self.w(k)))?;
+                np_after(self.text, self.toks, k, hi).filter(|np| np.kind == NpKind::Name)
+            });
+            let np = match np {
+                Some(np) => np,
+                None if ce < hi && self.toks[ce].kind == Kind::Word && j == i => Np {
+                    kind: NpKind::Unknown,
+                    s: ce,
+                    e: ce + 1,
+                },
+                None => return None,
+            };
             if np.kind == NpKind::Pronoun(None) && self.lw(np.s) != "they" {
                 return None;
             }
