@@ -697,6 +697,21 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
             }
         }
     }
+    // CMSs cut long articles into chunks with the same tag and class, separated by ads
+    // and embeds at a higher level: keep every chunk shaped like the top one.
+    if let Some((_, top_el)) = element(doc, top) {
+        if let Some(class) = top_el.attr("class").filter(|c| !c.trim().is_empty()) {
+            for (id, s) in &scores {
+                if *id != top && *s >= top_score * 0.2 {
+                    if let Some((_, el)) = element(doc, *id) {
+                        if el.name() == top_el.name() && el.attr("class") == Some(class) {
+                            keep.insert(*id);
+                        }
+                    }
+                }
+            }
+        }
+    }
     let mut inside: HashMap<NodeId, bool> = HashMap::new();
     let mut out: Vec<&str> = Vec::new();
     for p in &paras {
