@@ -415,8 +415,14 @@ pub(crate) fn add_features(text: &str, toks: &[Tok], cands: &mut Vec<Candidate>)
             continue;
         }
         let (start, end) = (toks[k].start, t.end);
-        if cands.iter().any(|c| c.start <= start && c.end >= end)
-            || extra.iter().any(|e| e.end >= end && e.start <= start)
+        // cands are sorted and disjoint: only the last one starting at or before `start`
+        // can cover the span; extras grow in order, so only the last can either
+        let i = cands.partition_point(|c| c.start <= start);
+        let covered = i > 0 && cands[i - 1].end >= end;
+        if covered
+            || extra
+                .last()
+                .is_some_and(|e| e.end >= end && e.start <= start)
         {
             continue;
         }
@@ -434,9 +440,28 @@ pub(crate) fn add_features(text: &str, toks: &[Tok], cands: &mut Vec<Candidate>)
     if extra.is_empty() {
         return;
     }
-    cands.retain(|c| !extra.iter().any(|e| c.t0 < e.t1 && e.t0 < c.t1));
-    cands.extend(extra);
-    cands.sort_by_key(|c| c.start);
+    merge_replacing(cands, extra);
+}
+
+/// Replaces the hits that overlap any of `extra` (both sorted by position) with `extra`,
+/// keeping the result sorted. Linear in both lengths.
+fn merge_replacing(cands: &mut Vec<Candidate>, extra: Vec<Candidate>) {
+    let old = std::mem::take(cands);
+    let mut out = Vec::with_capacity(old.len() + extra.len());
+    let mut e = 0;
+    for c in old {
+        while e < extra.len() && extra[e].t1 <= c.t0 {
+            e += 1;
+        }
+        // overlaps the first extra that does not end before it?
+        if e < extra.len() && extra[e].t0 < c.t1 {
+            continue;
+        }
+        out.push(c);
+    }
+    out.extend(extra);
+    out.sort_by_key(|c| c.start);
+    *cands = out;
 }
 
 /// Words that never start a county name ("The County", "North County").
@@ -500,7 +525,8 @@ pub(crate) fn add_counties(g: &Gazetteer, text: &str, toks: &[Tok], cands: &mut 
             continue;
         }
         let mut t0 = j - 1;
-        if let Some(c) = cands.iter().find(|c| c.t1 == j && !c.county) {
+        let i = cands.partition_point(|c| c.t1 < j);
+        if let Some(c) = cands.get(i).filter(|c| c.t1 == j && !c.county) {
             t0 = c.t0;
         } else if j >= 2 {
             let pp = toks[j - 2];
@@ -531,9 +557,7 @@ pub(crate) fn add_counties(g: &Gazetteer, text: &str, toks: &[Tok], cands: &mut 
     if extra.is_empty() {
         return;
     }
-    cands.retain(|c| !extra.iter().any(|e| c.t0 < e.t1 && e.t0 < c.t1));
-    cands.extend(extra);
-    cands.sort_by_key(|c| c.start);
+    merge_replacing(cands, extra);
 }
 
 #[cfg(test)]

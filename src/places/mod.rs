@@ -31,6 +31,15 @@ pub struct Geoparser {
     lex: Lexicon,
 }
 
+/// Most distinct names for which coherence is computed (it is quadratic in them).
+const MAX_COHERENCE_GROUPS: usize = 150;
+
+/// The article's leading admin1, for counties (US) and for streets (any country).
+struct TopAdmin1 {
+    us: Option<String>,
+    feature: Option<String>,
+}
+
 /// What the words around a hit say about it.
 enum Cue {
     /// Nothing: a place as far as the neighbours tell.
@@ -356,6 +365,7 @@ impl Geoparser {
         // Coherence: each distinct name's readings are supported by nearby readings of the
         // other names, weighted by belief; two rounds let beliefs settle.
         let mut keys: Vec<&str> = Vec::new();
+        let mut key_index: gazetteer::FxMap<&str, usize> = gazetteer::FxMap::default();
         let mut group_of: Vec<Option<usize>> = Vec::with_capacity(hits.len());
         for h in &hits {
             if h.cand.county || (h.weak && !h.dateline) || h.cand.forms.is_empty() {
@@ -363,13 +373,10 @@ impl Geoparser {
                 continue;
             }
             let k = h.cand.key.as_str();
-            let gi = match keys.iter().position(|x| *x == k) {
-                Some(i) => i,
-                None => {
-                    keys.push(k);
-                    keys.len() - 1
-                }
-            };
+            let gi = *key_index.entry(k).or_insert_with(|| {
+                keys.push(k);
+                keys.len() - 1
+            });
             group_of.push(Some(gi));
         }
         let mut groups: Vec<&[Form]> = vec![&[]; keys.len()];
@@ -379,7 +386,8 @@ impl Geoparser {
             }
         }
         let mut sup: Vec<Vec<f64>> = groups.iter().map(|f| vec![0.0; f.len()]).collect();
-        if groups.len() > 1 {
+        // quadratic in the number of distinct names: a list of hundreds is not an article
+        if groups.len() > 1 && groups.len() <= MAX_COHERENCE_GROUPS {
             for _ in 0..2 {
                 let probs: Vec<Vec<f64>> = groups
                     .iter()
@@ -430,10 +438,36 @@ impl Geoparser {
                     .map(|f| f.entry)
             })
             .collect();
+        // For each admin1, the town named most often there (then the larger one).
+        let mut counts: gazetteer::FxMap<u32, usize> = gazetteer::FxMap::default();
+        for e in chosen.iter().flatten() {
+            *counts.entry(*e).or_insert(0) += 1;
+        }
+        let mut local_towns: gazetteer::FxMap<&str, u32> = gazetteer::FxMap::default();
+        let key = |id: u32| {
+            let pop = g.entries.get(id as usize).map_or(0, |e| e.population);
+            (counts.get(&id).copied().unwrap_or(0), pop)
+        };
+        for (&id, _) in counts.iter() {
+            let Some(x) = g.entries.get(id as usize) else {
+                continue;
+            };
+            if x.kind != PlaceKind::City || x.admin1_code.is_empty() {
+                continue;
+            }
+            let slot = local_towns.entry(x.admin1_code.as_str()).or_insert(id);
+            if key(id) > key(*slot) {
+                *slot = id;
+            }
+        }
+        let tops = TopAdmin1 {
+            us: ctx2.top_admin1("US"),
+            feature: ctx2.top_country().and_then(|cc| ctx2.top_admin1(&cc)),
+        };
         let mut out = Vec::with_capacity(hits.len());
         for (i, h) in hits.iter().enumerate() {
             if h.cand.county {
-                if let Some(p) = self.resolve_county(text, &hits, h, &ctx2, &chosen) {
+                if let Some(p) = self.resolve_county(text, &hits, h, &ctx2, &local_towns, &tops) {
                     out.push(p);
                 }
                 continue;
@@ -477,7 +511,8 @@ impl Geoparser {
         hits: &[Hit],
         h: &Hit,
         ctx: &Context,
-        chosen: &[Option<u32>],
+        local_towns: &gazetteer::FxMap<&str, u32>,
+        tops: &TopAdmin1,
     ) -> Option<Place> {
         let g = &self.gaz;
         let mut admin1: Option<&gazetteer::Entry> = None;
@@ -489,17 +524,17 @@ impl Geoparser {
                 .filter_map(|f| g.entries.get(f.entry as usize))
                 .find(|e| e.kind == PlaceKind::Admin1);
         }
-        let country = if h.cand.feature {
-            ctx.top_country()
-        } else {
-            Some("US".to_string())
-        };
         let states = if h.cand.feature {
             None
         } else {
             self.county_states(text, h)
         };
-        let code = match (admin1, &country, states) {
+        let fallback = if h.cand.feature {
+            &tops.feature
+        } else {
+            &tops.us
+        };
+        let code = match (admin1, fallback, states) {
             (Some(a), _, _) => Some(a.admin1_code.clone()),
             // of the states that have such a county, the one the article is most about
             (None, _, Some(states)) if !states.is_empty() => {
@@ -512,7 +547,7 @@ impl Geoparser {
                 }
                 best.map(|(st, _)| st.clone())
             }
-            (None, Some(cc), _) => ctx.top_admin1(cc),
+            (None, Some(top), _) => Some(top.clone()),
             (None, None, _) => None,
         };
         let city = h
@@ -527,29 +562,10 @@ impl Geoparser {
             })
             .max_by_key(|e| e.population);
         // the town the article names most often in that admin1 is likely in the county
-        let mut local: Vec<(u32, usize)> = Vec::new();
-        if let Some(code) = &code {
-            for e in chosen.iter().flatten() {
-                let Some(x) = g.entries.get(*e as usize) else {
-                    continue;
-                };
-                if x.kind == PlaceKind::City && &x.admin1_code == code {
-                    match local.iter_mut().find(|(id, _)| id == e) {
-                        Some((_, n)) => *n += 1,
-                        None => local.push((*e, 1)),
-                    }
-                }
-            }
-        }
-        // most mentions first, then the larger town
-        let pop = |id: u32| g.entries.get(id as usize).map_or(0, |e| e.population);
-        let mut best_local: Option<(u32, usize)> = None;
-        for &(id, n) in &local {
-            if best_local.is_none_or(|(b, m)| n > m || (n == m && pop(id) > pop(b))) {
-                best_local = Some((id, n));
-            }
-        }
-        let local = best_local.and_then(|(id, _)| g.entries.get(id as usize));
+        let local = code
+            .as_ref()
+            .and_then(|c| local_towns.get(c.as_str()))
+            .and_then(|&id| g.entries.get(id as usize));
         let anchor = match (local, city, admin1, &code) {
             (Some(l), _, _, _) => l,
             (None, Some(c), _, _) => c,
@@ -769,8 +785,17 @@ fn is_dateline(text: &str, toks: &[Tok], c: &Candidate) -> bool {
     if !toks[c.t0..c.t1].iter().all(|t| t.upper || !t.cap) {
         return false;
     }
-    let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..c.start].trim().is_empty() {
+    // first word of its line: nothing but white space since the previous word's line
+    if c.t0 > 0 {
+        let before = text.get(toks[c.t0 - 1].end..c.start).unwrap_or("");
+        if !before.contains('\n') {
+            return false;
+        }
+        let line = before.rsplit('\n').next().unwrap_or("");
+        if !line.trim().is_empty() {
+            return false;
+        }
+    } else if !text.get(..c.start).unwrap_or("").trim().is_empty() {
         return false;
     }
     // allow ", N.M." or ", Texas" between the city and the mark
