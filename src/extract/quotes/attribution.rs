@@ -421,18 +421,17 @@ impl<'a> Ctx<'a> {
         if lw == "quoted" && i + 2 < hi && self.lw(i + 1) == "as" {
             return Some(i + 3);
         }
-        if matches!(&*lw, "went" | "goes" | "go" | "going") && i + 1 < hi && self.lw(i + 1) == "on"
-        {
+        if matches!(lw, "went" | "goes" | "go" | "going") && i + 1 < hi && self.lw(i + 1) == "on" {
             return Some(i + 2);
         }
-        if self.lex.get(&lw).is_some()
+        if self.lex.get(lw).is_some()
             && i + 1 < hi
-            && matches!(&*self.lw(i + 1), "back" | "out")
+            && matches!(self.lw(i + 1), "back" | "out")
             && !is_cap(self.w(i))
         {
             return Some(i + 2);
         }
-        if self.nounish_blocked(i, &lw) {
+        if self.nounish_blocked(i, lw) {
             return None;
         }
         let cue = self.cue_of.get(i).copied().flatten();
@@ -443,7 +442,7 @@ impl<'a> Ctx<'a> {
         // Capitalised only as a sentence-opening participle ("Adding, …").
         if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing")) {
             let mut e = i + 1;
-            if e < hi && matches!(&*self.lw(e), "out" | "back") && lw != "said" {
+            if e < hi && matches!(self.lw(e), "out" | "back") && lw != "said" {
                 e += 1;
             }
             return Some(e);
@@ -480,7 +479,7 @@ impl<'a> Ctx<'a> {
                     }
                     if self.is_punct(j, ",") {
                         let mut k = j + 1;
-                        while k < hi && is_aux(&self.lw(k)) {
+                        while k < hi && is_aux(self.lw(k)) {
                             k += 1;
                         }
                         if self.cue_at(k, hi).is_some() {
@@ -498,7 +497,7 @@ impl<'a> Ctx<'a> {
     /// The subject of the cue at `c`: `NP [, apposition,] [aux] CUE`.
     pub fn subject_before(&self, c: usize, lo: usize, loose: bool) -> Option<Np> {
         let mut k = c;
-        while k > lo && is_aux(&self.lw(k - 1)) && !is_cap(self.w(k - 1)) {
+        while k > lo && is_aux(self.lw(k - 1)) && !is_cap(self.w(k - 1)) {
             k -= 1;
         }
         if k > lo && self.is_punct(k - 1, ")") {
@@ -636,7 +635,7 @@ impl<'a> Ctx<'a> {
         }
         // Reversed: "said Smith".
         let mut j = i;
-        while j < hi && is_aux(&self.lw(j)) && !is_cap(self.w(j)) {
+        while j < hi && is_aux(self.lw(j)) && !is_cap(self.w(j)) {
             j += 1;
         }
         if let Some(ce) = self.cue_at(j, hi) {
@@ -772,16 +771,16 @@ impl<'a> Ctx<'a> {
                 let near = ce + 6 >= j || colon || (comma && ce + 11 >= j);
                 // The quotation must follow the cue, a comma/colon, or an addressee/time word
                 // (not "said on ABC's \"This Week\"").
-                let calls = matches!(self.lex.get(&self.lw(c)).map(|x| x.lemma), Some("call"))
+                let calls = matches!(self.lex.get(self.lw(c)).map(|x| x.lemma), Some("call"))
                     || matches!(
-                        &*self.lw(c),
+                        self.lw(c),
                         "dubbed" | "dubbing" | "labeled" | "labelled" | "branded"
                     );
                 let lead_ok = colon || j < open || ce == open || (calls && ce + 4 >= open) || {
                     let pw = self.w(open - 1);
                     let plw = self.lw(open - 1);
                     matches!(
-                        &*plw,
+                        plw,
                         "reporters"
                             | "audience"
                             | "crowd"
@@ -909,7 +908,7 @@ impl<'a> Ctx<'a> {
             }
             let lw = self.lw(s);
             let adverbial = matches!(
-                &*lw,
+                lw,
                 "on" | "in"
                     | "at"
                     | "later"
@@ -963,7 +962,7 @@ impl<'a> Ctx<'a> {
             }
             if k < hi && self.is_punct(k, ",") {
                 s = k + 1;
-            } else if matches!(&*lw, "and" | "but" | "so" | "then" | "also" | "now") {
+            } else if matches!(lw, "and" | "but" | "so" | "then" | "also" | "now") {
                 s += 1;
             } else {
                 return None;

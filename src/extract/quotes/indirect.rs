@@ -5,7 +5,7 @@
 //! content carries a quoted fragment is reported as `mixed`. Sentences that hold a direct
 //! quotation are left to the direct-quotation rules.
 
-use super::attribution::{is_adverbial, is_aux, Ctx};
+use super::attribution::{is_adverbial, Ctx};
 use super::cues::CueClass;
 use super::speakers::{np_after, Np, NpKind};
 use super::tokens::{is_cap, Kind};
@@ -49,7 +49,7 @@ fn only_adverbials(ctx: &Ctx, s: usize, e: usize) -> bool {
     e.saturating_sub(s) <= 8
         && (s..e).all(|i| {
             let t = &ctx.toks[i];
-            t.kind == Kind::Punct || is_adverbial(&ctx.lw(i)) || is_cap(ctx.w(i))
+            t.kind == Kind::Punct || is_adverbial(ctx.lw(i)) || is_cap(ctx.w(i))
         })
 }
 
@@ -112,7 +112,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         };
         let c = if is_close { c + 1 } else { c };
         if matches!(at.np.kind, NpKind::Pronoun(None))
-            && matches!(&*ctx.lw(at.np.s), "who" | "which" | "that")
+            && matches!(ctx.lw(at.np.s), "who" | "which" | "that")
         {
             continue;
         }
@@ -143,7 +143,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
                 && ctx.toks[s2].kind == Kind::Word
                 && !is_cap(ctx.w(s2))
                 && !matches!(
-                    &*ctx.lw(s2),
+                    ctx.lw(s2),
                     "the"
                         | "a"
                         | "an"
@@ -200,7 +200,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         let Some(ce) = ctx.cue_any(c, b) else {
             continue;
         };
-        if ctx.lw(c) == "according" || ctx.quoted(c) || ctx.lex.get(&ctx.lw(c)).is_none() {
+        if ctx.lw(c) == "according" || ctx.quoted(c) || ctx.lex.get(ctx.lw(c)).is_none() {
             continue;
         }
         // ", said one GOP source": a reversed attribution, the words after it are the speaker.
@@ -234,7 +234,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             }
         };
         if matches!(np.kind, NpKind::Pronoun(None))
-            && matches!(&*ctx.lw(np.s), "who" | "it" | "that" | "which")
+            && matches!(ctx.lw(np.s), "who" | "it" | "that" | "which")
         {
             continue;
         }
@@ -259,11 +259,11 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             continue;
         }
         let lw = ctx.lw(v);
-        let verb = ctx.lex.get(&lw).is_some() || is_fragment_verb(&lw);
+        let verb = ctx.lex.get(lw).is_some() || is_fragment_verb(lw);
         if !verb
             || (v > a
                 && matches!(
-                    &*ctx.lw(v - 1),
+                    ctx.lw(v - 1),
                     "the" | "a" | "an" | "his" | "her" | "their" | "its"
                 ))
         {
@@ -278,12 +278,12 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
                 e: v,
             });
         if matches!(np.kind, NpKind::Pronoun(None))
-            && matches!(&*ctx.lw(np.s), "who" | "it" | "that" | "which")
+            && matches!(ctx.lw(np.s), "who" | "it" | "that" | "which")
         {
             continue;
         }
         let mut s = v + 1;
-        if matches!(&*ctx.lw(s), "out" | "back" | "on") {
+        if matches!(ctx.lw(s), "out" | "back" | "on") {
             s += 1;
         }
         if ctx.lw(s) == "that" {
@@ -398,7 +398,7 @@ fn is_fragment_verb(lw: &str) -> bool {
 /// "that"; runs to the sentence end.
 pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize, usize)> {
     let mut i = ce;
-    let cue = ctx.lex.get(&ctx.lw(c));
+    let cue = ctx.lex.get(ctx.lw(c));
     let class = cue.map(|x| x.class);
     // Verbs that mostly take an object ("maintained a state.gov account") need "that".
     let core = cue
@@ -455,7 +455,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if class == Some(CueClass::Tell) {
         if let Some(np) = np_after(ctx.text, ctx.toks, i, b) {
             i = np.e;
-        } else if i < b && ctx.toks[i].kind == Kind::Word && !matches!(&*ctx.lw(i), "that") {
+        } else if i < b && ctx.toks[i].kind == Kind::Word && !matches!(ctx.lw(i), "that") {
             i += 1;
         }
     }
@@ -479,7 +479,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         // Skip leading adverbials without "that": "said Monday the plan …".
         while i < b
             && matches!(
-                &*ctx.lw(i),
+                ctx.lw(i),
                 "monday"
                     | "tuesday"
                     | "wednesday"
@@ -503,7 +503,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if after_that
         && i < b
         && matches!(
-            &*ctx.lw(i),
+            ctx.lw(i),
             "have"
                 | "has"
                 | "had"
@@ -533,7 +533,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if class == Some(CueClass::Ask)
         && !after_that
         && !matches!(
-            &*ctx.lw(i),
+            ctx.lw(i),
             "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "about"
         )
     {
@@ -548,7 +548,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         && !is_cap(ctx.w(i))
         && !ctx.lw(i).ends_with("ing")
         && !matches!(
-            &*ctx.lw(i),
+            ctx.lw(i),
             "in" | "on"
                 | "is"
                 | "are"
@@ -647,7 +647,7 @@ pub fn clause_start(ctx: &Ctx, s: usize) -> bool {
         let lw = ctx.lw(s);
         return !lw.ends_with("ing")
             && !matches!(
-                &*lw,
+                lw,
                 "in" | "after"
                     | "to"
                     | "as"
@@ -703,7 +703,7 @@ pub fn clause_start(ctx: &Ctx, s: usize) -> bool {
         return true;
     }
     matches!(
-        &*ctx.lw(s),
+        ctx.lw(s),
         "he" | "she"
             | "it"
             | "they"

@@ -398,7 +398,7 @@ fn is_direct_quote(
         && (a..q.open).all(|k| {
             ctx.is_punct(k, ",")
                 || matches!(
-                    &*ctx.lw(k),
+                    ctx.lw(k),
                     "but"
                         | "and"
                         | "yet"
@@ -490,7 +490,7 @@ fn sentences(
                 if t.kind == Kind::Mark
                     || (t.kind == Kind::Word
                         && is_cap(nxt)
-                        && !matches!(&*ctx.lw(i), "he" | "she" | "they" | "i" | "we")
+                        && !matches!(ctx.lw(i), "he" | "she" | "they" | "i" | "we")
                         && ctx.after(last, pb).is_none())
                 {
                     out.push((start, i));
@@ -553,7 +553,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
         }
         NpKind::Nominal { head } => {
             let h = ctx.lw(head);
-            reg.resolve_nominal(toks[np.s].s, &h).or_else(|| {
+            reg.resolve_nominal(toks[np.s].s, h).or_else(|| {
                 // "Powell's office", "Clinton's campaign": reported under the possessor.
                 let k = (np.s..head).rev().find(|&k| {
                     let w = ctx.w(k);

@@ -1363,7 +1363,9 @@ impl Registry {
             // Byline: "By Jane Doe" opening a paragraph.
             let byline = i > 0
                 && text_of(text, &toks[i - 1]).eq_ignore_ascii_case("by")
-                && (i == 1 || toks[i - 2].para != toks[i - 1].para);
+                && (i == 1 || toks[i - 2].para != toks[i - 1].para)
+                || (text_of(text, &toks[i]).eq_ignore_ascii_case("by")
+                    && (i == 0 || toks[i - 1].para != toks[i].para));
             let the_before = i > 0 && lower_word(text_of(text, &toks[i - 1])) == "the";
             if !byline {
                 if let Some(r) = analyze_run(text, toks, i, e, the_before) {

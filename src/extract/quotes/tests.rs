@@ -202,3 +202,120 @@ fn markup_quotes_are_not_quotes() {
     let long = format!("<{}é and more", "a".repeat(598));
     let _ = ex(&long);
 }
+
+#[test]
+fn that_clause_with_quotation_is_mixed() {
+    let t = "Rosa Diaz said that \"the budget is a fraud.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert!(q[0].text.starts_with("that"));
+    assert_eq!(spk(&q[0]), "Rosa Diaz");
+}
+
+#[test]
+fn byline_is_never_a_speaker() {
+    let t = "By Peter Quill\nThe council met on Monday.\n“We are broke,” he said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn pronoun_gender_and_surname_canonical() {
+    let t = "Maria Lopez met Governor Tom Reed on Friday.\n“The deal is done,” she said.\n“Not yet,” Reed said.\n“Soon,” he added.";
+    let q = ex(t);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(spk(&q[0]), "Maria Lopez");
+    assert_eq!(spk(&q[1]), "Tom Reed");
+    assert_eq!(q[1].speaker_title.as_deref(), Some("Governor"));
+    assert_eq!(spk(&q[2]), "Tom Reed");
+}
+
+#[test]
+fn nominal_and_organisation_speakers() {
+    let t = "President Ana Soto visited the port.\n“Trade will grow,” the president said.\n“We disagree,” the White House said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(spk(&q[0]), "Ana Soto");
+    assert_eq!(spk(&q[1]), "White House");
+    assert_eq!(
+        q[1].speaker_kind,
+        Some(crate::extract::SpeakerKind::Organisation)
+    );
+}
+
+#[test]
+fn reversed_descriptor_and_passive_tense() {
+    let t =
+        "“It works,” said retired engineer Olga Petrov.\n“It failed,” Petrov had told reporters.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| spk(x) == "Olga Petrov"), "{q:?}");
+}
+
+#[test]
+fn fuzz_no_panics_and_char_boundaries() {
+    let alphabet: Vec<&str> = vec![
+        "\"",
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "'",
+        "’",
+        "''",
+        "``",
+        " ",
+        "\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        "-",
+        "said",
+        "he",
+        "She",
+        "Mr.",
+        "Ann",
+        "Lee",
+        "é",
+        "ß",
+        "日本",
+        "(",
+        ")",
+        "<",
+        ">",
+        "that",
+        "according",
+        "to",
+        "told",
+        "reporters",
+        "President",
+        "X",
+        "z",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let e = QuoteExtractor::embedded();
+    for _ in 0..1500 {
+        let mut t = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let n = (seed % 60) as usize;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            if seed % 3 == 0 {
+                t.push(' ');
+            }
+        }
+        for q in e.extract(&t, &[]) {
+            assert!(q.start < q.end && q.end <= t.len());
+            assert!(t.is_char_boundary(q.start) && t.is_char_boundary(q.end));
+        }
+    }
+}
