@@ -188,6 +188,12 @@ pub fn read_file(
         Compression::strip_suffix(&name)
     };
 
+    if let Some(kind) = container_kind(&head) {
+        return Err(err(
+            "unsupported",
+            format!("{kind}: unpack it and index the folder"),
+        ));
+    }
     let unicode = encoding::sniff_unicode(&head);
     if unicode.is_none() && encoding::looks_binary(&head) {
         return Err(err(
@@ -306,6 +312,24 @@ pub fn read_file(
         problems: sink.counts.problems,
         bytes,
     })
+}
+
+/// Archive and document formats we recognise but do not read, to say so clearly
+/// instead of "binary".
+fn container_kind(head: &[u8]) -> Option<&'static str> {
+    if head.len() > 262 && &head[257..262] == b"ustar" {
+        Some("a tar archive")
+    } else if head.starts_with(b"PK\x03\x04") {
+        Some("a zip archive (or an office document)")
+    } else if head.starts_with(b"%PDF-") {
+        Some("a PDF document (extract its text first)")
+    } else if head.starts_with(b"7z\xbc\xaf\x27\x1c") {
+        Some("a 7-Zip archive")
+    } else if head.starts_with(b"Rar!") {
+        Some("a RAR archive")
+    } else {
+        None
+    }
 }
 
 fn comp_name(c: Compression) -> &'static str {
@@ -446,6 +470,22 @@ mod tests {
                 let _ = read(&p);
             }
         }
+    }
+
+    #[test]
+    fn tar_and_zip_are_named() {
+        let d = tempfile::tempdir().unwrap();
+        let mut tar = vec![0u8; 1024];
+        tar[..5].copy_from_slice(b"a.txt");
+        tar[257..263].copy_from_slice(b"ustar\0");
+        let p = d.path().join("news.tar.gz");
+        std::fs::write(&p, gz(&tar)).unwrap();
+        let e = read(&p).0.unwrap_err();
+        assert_eq!(e.class, "unsupported");
+        assert!(e.reason.contains("tar"), "{}", e.reason);
+        let z = d.path().join("x.zip");
+        std::fs::write(&z, b"PK\x03\x04rest").unwrap();
+        assert_eq!(read(&z).0.unwrap_err().class, "unsupported");
     }
 
     #[test]
