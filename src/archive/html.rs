@@ -592,8 +592,13 @@ fn entity(name: &str) -> Option<std::borrow::Cow<'static, str>> {
     Some(Cow::Borrowed(s))
 }
 
+/// Elements of a fragment skipped with their content: code, and the figures (captions,
+/// credits) and asides (embedded "related" boxes) of API bodies such as the Guardian's.
+const FRAGMENT_SKIP: &[&str] = &["script", "style", "noscript", "figure", "aside", "template"];
+
 /// Reduce an HTML fragment (a JSON `body` field) to text: block elements become line
-/// breaks, scripts and styles are dropped, entities decoded, whitespace folded.
+/// breaks, scripts, styles, figures and asides are dropped, entities decoded, whitespace
+/// folded.
 pub fn fragment_to_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -624,12 +629,12 @@ pub fn fragment_to_text(s: &str) -> String {
             if closing && name == end {
                 skip_until = None;
             }
-        } else if !closing && matches!(name.as_str(), "script" | "style" | "noscript") {
-            skip_until = Some(match name.as_str() {
-                "script" => "script",
-                "style" => "style",
-                _ => "noscript",
-            });
+        } else if !closing && !tag.ends_with('/') {
+            if let Some(skip) = FRAGMENT_SKIP.iter().find(|t| **t == name) {
+                skip_until = Some(skip);
+            } else if is_block(&name) {
+                out.push('\n');
+            }
         } else if is_block(&name) {
             out.push('\n');
         }
@@ -745,6 +750,10 @@ mod tests {
                 "<p>One &amp; two&nbsp;x</p><script>bad()</script><p>“Three” &#8211; &#x41;</p>"
             ),
             "One & two x\n“Three” – A"
+        );
+        assert_eq!(
+            fragment_to_text("<p>A.</p><figure class=\"element-image\"><img src=x/><figcaption>Photo: X</figcaption></figure><p>B.</p>"),
+            "A.\nB."
         );
         assert_eq!(
             decode_entities("a &lt;b&gt; &#3; &unknown; &"),
