@@ -27,6 +27,8 @@ pub enum Error {
     },
     #[error("{path} holds files that are not a whosaid index; refusing to overwrite it")]
     NotAnIndex { path: PathBuf },
+    #[error("cannot write the index at {path}: {reason}; the index keeps its last commit")]
+    Write { path: PathBuf, reason: String },
     #[error("invalid query: {0}")]
     Query(String),
     #[error("invalid argument: {0}")]

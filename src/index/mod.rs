@@ -2,6 +2,7 @@
 //!
 //! Searching needs only this module and [`crate::docs`]: never the extractor or gazetteer.
 
+pub mod read_only;
 pub mod schema;
 pub mod writer;
 
@@ -80,7 +81,11 @@ pub fn open(dir: &Path) -> Result<(Index, Fields)> {
     if !dir.join("meta.json").is_file() {
         return Err(Error::NoIndex(dir.to_path_buf()));
     }
-    let index = Index::open_in_dir(dir).map_err(|source| Error::OpenIndex {
+    let directory = read_only::SearchDirectory::open(dir).map_err(|e| Error::OpenIndex {
+        path: dir.to_path_buf(),
+        source: tantivy::TantivyError::from(e),
+    })?;
+    let index = Index::open(directory).map_err(|source| Error::OpenIndex {
         path: dir.to_path_buf(),
         source,
     })?;

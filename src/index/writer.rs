@@ -94,7 +94,9 @@ impl IndexSink {
         self.writer
             .delete_term(Term::from_field_text(self.fields.article_id, id));
         for doc in to_tantivy(&self.fields, docs, key, content_hash) {
-            self.writer.add_document(doc)?;
+            self.writer
+                .add_document(doc)
+                .map_err(|e| commit_error(&self.dir, e))?;
         }
         self.pending += 1;
         Ok(if duplicate {
@@ -130,10 +132,10 @@ impl IndexSink {
 }
 
 fn commit_error(dir: &Path, e: tantivy::TantivyError) -> Error {
-    Error::Argument(format!(
-        "cannot write the index at {} ({e}); the index keeps its last commit",
-        dir.display()
-    ))
+    Error::Write {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    }
 }
 
 /// Reads (id hash, content hash) of every live article document.
