@@ -592,9 +592,11 @@ impl<'a> Ctx<'a> {
         (np.s..np.e).any(|i| {
             let w = self.w(i);
             is_cap(w)
-                && (names::lookup(w)
-                    .map(|f| !f.word && f.count >= 1000)
-                    .unwrap_or(false)
+                && ((i + 1 < np.e
+                    && is_cap(self.w(i + 1))
+                    && names::lookup(w)
+                        .map(|f| !f.word && f.count >= 1000)
+                        .unwrap_or(false))
                     || matches!(
                         self.lw(i),
                         "mr" | "mrs"

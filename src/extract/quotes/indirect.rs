@@ -63,7 +63,16 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         if ctx.quoted(k) || ctx.lw(k) != "according" || ctx.lw(k + 1) != "to" {
             continue;
         }
-        let Some(np) = np_after(ctx.text, ctx.toks, k + 2, b) else {
+        // "According to conservative talk radio host Rush Limbaugh, …": skip descriptors.
+        let np = np_after(ctx.text, ctx.toks, k + 2, b)
+            .filter(|np| k != a || ctx.is_punct(np.e, ","))
+            .or_else(|| {
+                let c = (k + 2..b.min(k + 8))
+                    .take_while(|&c| ctx.toks[c].kind == Kind::Word)
+                    .find(|&c| is_cap(ctx.w(c)))?;
+                np_after(ctx.text, ctx.toks, c, b)
+            });
+        let Some(np) = np else {
             continue;
         };
         if k == a {
@@ -212,7 +221,14 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
                 continue;
             }
         }
-        let np = match ctx.subject_before(c, a, false) {
+        // ", arguing that …": the participle's subject is the clause subject.
+        let participle = c > a && ctx.is_punct(c - 1, ",") && ctx.lw(c).ends_with("ing");
+        let early = if participle {
+            ctx.sentence_subject(a, c)
+        } else {
+            None
+        };
+        let np = match early.or_else(|| ctx.subject_before(c, a, false)) {
             Some(np) => np,
             None => {
                 // "Senior advisers who have run the numbers argue that …": unparsed subject,

@@ -1106,6 +1106,9 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
     }
     if is_cap(w) && !is_possessive(w) {
         let s = run_back(text, toks, k, lo);
+        if (s..=k).all(|i| in_list(&STOP, &lower_word(text_of(text, &toks[i])))) {
+            return None;
+        }
         // Lower-case title words before the run ("campaign chairman Paul Manafort").
         let mut s2 = s;
         while s2 > lo && s > lo {
