@@ -6,7 +6,7 @@
 //! quotation are left to the direct-quotation rules.
 
 use super::attribution::{is_adverbial, Ctx};
-use super::cues::CueClass;
+use super::cues::{CueClass, WEAK_LEMMAS};
 use super::speakers::{np_after, Np, NpKind};
 use super::tokens::{is_cap, Kind};
 
@@ -275,7 +275,12 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             continue;
         }
         let lw = ctx.lw(v);
-        let verb = ctx.lex.get(lw).is_some() || is_fragment_verb(lw);
+        let verb = ctx
+            .lex
+            .get(lw)
+            .map(|c| !WEAK_LEMMAS.contains(&c.lemma))
+            .unwrap_or(false)
+            || is_fragment_verb(lw);
         if !verb
             || (v > a
                 && matches!(
@@ -398,6 +403,9 @@ fn is_fragment_verb(lw: &str) -> bool {
         "deni",
         "deny",
     ];
+    if !(lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with('s')) {
+        return false;
+    }
     let w = lw
         .trim_end_matches("ing")
         .trim_end_matches("ed")
@@ -483,9 +491,13 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
             i = j + 1;
             break;
         }
+        let say_like = cue
+            .map(|x| matches!(x.lemma, "say" | "tell" | "write" | "argue"))
+            .unwrap_or(false);
         if ctx.toks[j].kind == Kind::Mark
             || (ctx.toks[j].kind == Kind::Punct && !ctx.is_punct(j, ","))
             || ctx.cue_any(j, b).is_some()
+            || (!say_like && !(is_adverbial(lw) || is_cap(ctx.w(j)) || ctx.is_punct(j, ",")))
         {
             break;
         }
