@@ -32,9 +32,9 @@ pub fn extract_page(html: &str, url_hint: Option<&str>) -> Page {
     let html = limit_depth(html, MAX_DEPTH);
     let doc = Html::parse_document(&html);
     let meta = Meta::collect(&doc);
-    let text = super::main_text::extract(&doc);
     let ld = meta.ld.as_ref();
     let ld_str = |k: &str| ld.and_then(|o| fields::get(o, k)).and_then(fields::as_text);
+    let text = prefer_ld_body(super::main_text::extract(&doc), ld_str("articleBody"));
     let url = url_hint
         .map(str::to_string)
         .or_else(|| meta.get("og:url"))
@@ -208,6 +208,41 @@ fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
         .map(|p| p + from)
 }
 
+/// Some pages show only the start of the article and carry all of it in JSON-LD
+/// `articleBody`. Use that when it is clearly longer and contains what the page shows.
+fn prefer_ld_body(extracted: String, ld_body: Option<String>) -> String {
+    let Some(raw) = ld_body else { return extracted };
+    let mut body = if looks_like_html(&raw) {
+        fragment_to_text(&raw)
+    } else {
+        tidy(&decode_entities(&raw))
+    };
+    if body.contains("&quot;") || body.contains("&amp;") {
+        body = decode_entities(&body); // double-escaped feeds
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let ext_words = words(&extracted);
+    let body_words = words(&body);
+    if body_words.len() * 10 < ext_words.len() * 13 || body_words.len() < 50 {
+        return extracted;
+    }
+    let vocab: std::collections::HashSet<&str> = body_words.iter().map(String::as_str).collect();
+    let shared = ext_words
+        .iter()
+        .filter(|w| vocab.contains(w.as_str()))
+        .count();
+    if shared * 10 >= ext_words.len() * 8 {
+        body
+    } else {
+        extracted
+    }
+}
+
 /// Author values of JSON-LD: a string, a Person, or a list of them.
 fn person_names(v: &Value) -> Option<String> {
     match v {
@@ -289,11 +324,23 @@ impl Meta {
                 }
                 "time" if m.time.is_none() => m.time = el.attr("datetime").map(str::to_string),
                 "script"
-                    if el.attr("type").is_some_and(|t| t.contains("ld+json")) && m.ld.is_none() =>
+                    if el.attr("type").is_some_and(|t| t.contains("ld+json"))
+                        && m.ld.as_ref().is_none_or(|o| is_type(o, "WebPage")) =>
                 {
                     let raw = node_text_raw(node, 4 << 20);
-                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
-                        m.ld = find_article(v, 0);
+                    let parsed = serde_json::from_str::<Value>(raw.trim()).or_else(|_| {
+                        // Raw newlines inside strings are common; as spaces they are valid.
+                        let fixed: String = raw
+                            .chars()
+                            .map(|c| if c.is_control() { ' ' } else { c })
+                            .collect();
+                        serde_json::from_str::<Value>(fixed.trim())
+                    });
+                    if let Some(found) = parsed.ok().and_then(|v| find_article(v, 0)) {
+                        // A NewsArticle found later replaces a WebPage found first.
+                        if m.ld.is_none() || !is_type(&found, "WebPage") {
+                            m.ld = Some(found);
+                        }
                     }
                 }
                 _ => {}
@@ -739,6 +786,20 @@ mod tests {
             limit_depth("<div><div>x</div></div>", 2),
             "<div><div>x</div></div>"
         );
+    }
+
+    #[test]
+    fn json_ld_body_when_page_shows_a_teaser() {
+        let full = "Word ".repeat(40)
+            + "the rest of the story, which the page hides, goes on here for a while.";
+        let shown = "Word ".repeat(20);
+        assert_eq!(
+            prefer_ld_body(shown.clone(), Some(full.clone())),
+            tidy(&full)
+        );
+        assert_eq!(prefer_ld_body(full.clone(), Some(shown.clone())), full);
+        let other = "Unrelated words about something else entirely and more ".repeat(10);
+        assert_eq!(prefer_ld_body(shown.clone(), Some(other)), shown);
     }
 
     #[test]
