@@ -878,7 +878,8 @@ impl<'a> Ctx<'a> {
                 s += 1;
             }
             if let Some(np) = np_after(self.text, self.toks, s, j) {
-                if np.e == j && np.kind == NpKind::Name {
+                if np.e == j && np.kind == NpKind::Name && (np.e > np.s + 1 || self.person_like(np))
+                {
                     return Some(Attr {
                         np,
                         cue_s: j,

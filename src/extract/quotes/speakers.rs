@@ -802,6 +802,40 @@ pub fn analyze_run(
     }
     let mut words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
     let mut lws: Vec<String> = words.iter().map(|w| lower_word(w).into_owned()).collect();
+    // Title-case headlines: "Hollande Says Trump …" — a capitalised speech verb ends the run.
+    if let Some(k) = lws.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "says"
+                | "said"
+                | "tells"
+                | "told"
+                | "slams"
+                | "blasts"
+                | "claims"
+                | "warns"
+                | "urges"
+                | "calls"
+                | "accuses"
+                | "praises"
+                | "rips"
+                | "vows"
+                | "asks"
+                | "responds"
+                | "defends"
+                | "attacks"
+                | "explains"
+                | "admits"
+                | "denies"
+                | "reveals"
+        )
+    }) {
+        if k == 0 {
+            return None;
+        }
+        words.truncate(k);
+        lws.truncate(k);
+    }
     // "Michael Brown of Washington": "of" after a non-title word ends the name.
     for i in 1..lws.len() {
         if lws[i] == "of" && !is_title(&lws[i - 1]) {
@@ -1496,7 +1530,9 @@ impl Registry {
                 id
             }
         };
-        if self.ents[id].kind == SpeakerKind::Person {
+        let ent = &self.ents[id];
+        if ent.kind == SpeakerKind::Person && (ent.has_first || ent.title.is_some() || person_like)
+        {
             self.people.push(PersonAt {
                 pos: r.name_s,
                 ent: id,
