@@ -803,7 +803,7 @@ pub fn analyze_run(
     let mut words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
     let mut lws: Vec<String> = words.iter().map(|w| lower_word(w).into_owned()).collect();
     // Title-case headlines: "Hollande Says Trump …" — a capitalised speech verb ends the run.
-    if let Some(k) = lws.iter().position(|w| {
+    if let Some(k) = lws.iter().take(lws.len().saturating_sub(1)).position(|w| {
         matches!(
             w.as_str(),
             "says"
