@@ -206,6 +206,7 @@ pub(crate) const SUPPORT_WEIGHT: f64 = 6.0;
 pub(crate) const SUPPORT_CAP: f64 = 2.0;
 
 /// Best form of a hit: (form index, score, margin over the runner-up).
+#[cfg(test)]
 pub(crate) fn best(
     g: &Gazetteer,
     forms: &[Form],
