@@ -8,6 +8,23 @@
 //! CONTRACT (used by the index and extract commands; keep these signatures):
 //! - `read_file(path, opts, on_item) -> Result<FileStats, FileError>`
 //! - `walk(paths) -> impl Iterator<Item = Result<PathBuf, Problem>>`
+//!
+//! How a file is read: compression by magic bytes (`decode`: gzip incl. multi-member, zstd,
+//! bzip2, xz; 1 GiB decompressed at most), then the format by the name without the
+//! compression suffix, else by sniffing the first 64 KiB:
+//!
+//! | format | module | one article is | path |
+//! |---|---|---|---|
+//! | `.txt`, unknown text | `text` | the file (first line + blank line = title) | file |
+//! | OCR pages `YYYYMMDD/<LCCN>-ed-N_seq-N.txt` | `ocr` | the page (date, paper, ChronAm URL) | file |
+//! | `.json`, `.jsonl`, `.ndjson` (also JSONL named `.json`) | `json`, `fields` | a record | `file#N` |
+//! | `.csv`, `.tsv` with a text column | `table`, `fields` | a row | `file#N` |
+//! | `.html`, `.htm` | `html`, `main_text` | the page's main text | file |
+//! | `.warc` (`.warc.gz`) | `warc` | an HTML response record | `file#N` |
+//! | `.sgm` Reuters-21578 | `sgml` | a record with a BODY (others: a Problem each) | `file#N` |
+//!
+//! Text encodings are settled in `encoding` (BOMs, UTF-16 by NUL pattern, declared charset,
+//! UTF-8, else a chardetng guess); tar/zip/PDF and binary data are refused with a reason.
 
 #[cfg(test)]
 mod corpus_tests;
