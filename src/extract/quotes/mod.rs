@@ -464,6 +464,32 @@ fn is_direct_quote(
     false
 }
 
+/// Whether an attribution follows the quotation ending at `last` and closes the sentence
+/// (`"Why?" Obama asked.`), so the quotation's final "?" or "." does not end the sentence.
+fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
+    let Some(at) = ctx.after(last, pb) else {
+        return false;
+    };
+    let mut k = at.end;
+    // Adverbials after the cue ("said Monday in a statement").
+    for _ in 0..2 {
+        while k < pb
+            && k < at.end + 10
+            && ctx.toks[k].kind == Kind::Word
+            && attribution::is_adverbial(ctx.lw(k))
+        {
+            k += 1;
+        }
+        // An addressee or object: "asked the crowd", "told CNN".
+        if let Some(np) = speakers::np_after(ctx.text, ctx.toks, k, pb) {
+            k = np.e;
+        }
+    }
+    k >= pb
+        || ctx.toks[k].kind == Kind::Mark
+        || matches!(ctx.w(k), "." | "," | ";" | ":" | "!" | "?")
+}
+
 /// Sentences of paragraph `[pa, pb)` as token ranges; quotations are never split.
 fn sentences(
     ctx: &Ctx,
@@ -491,7 +517,7 @@ fn sentences(
                     || (t.kind == Kind::Word
                         && is_cap(nxt)
                         && !matches!(ctx.lw(i), "he" | "she" | "they" | "i" | "we")
-                        && ctx.after(last, pb).is_none())
+                        && !attribution_ends_here(ctx, last, pb))
                 {
                     out.push((start, i));
                     start = i;
