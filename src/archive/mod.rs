@@ -133,6 +133,8 @@ fn detect(name: &str, head: &[u8]) -> Format {
         _ if body.starts_with(b"WARC/") => Format::Warc,
         _ if find_bytes(&body[..body.len().min(4096)], b"<REUTERS").is_some() => Format::Sgml,
         "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" => Format::Html,
+        // A page saved as .txt is still a page; JSON-looking .txt stays text.
+        "txt" | "text" if html::sniff(body) => Format::Html,
         "txt" | "text" => Format::Text,
         _ if matches!(first, Some(b'{') | Some(b'[')) => Format::Json { lines: false },
         _ if html::sniff(body) => Format::Html,
@@ -412,6 +414,11 @@ mod tests {
         let q = d.path().join("lies.txt");
         std::fs::write(&q, gz(b"Plain text story.")).unwrap();
         assert_eq!(read(&q).0.unwrap().articles, 1);
+        let h = d.path().join("page.txt");
+        std::fs::write(&h, b"<!DOCTYPE html><html><body><article><p>The mayor said, on Monday, that the bridge would reopen soon.</p></article></body></html>").unwrap();
+        let (r, items) = read(&h);
+        assert_eq!(r.unwrap().articles, 1);
+        assert!(matches!(&items[0], Item::Article(a) if a.text.starts_with("The mayor")));
         let j = d.path().join("really-jsonl.json");
         std::fs::write(&j, b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n").unwrap();
         assert_eq!(read(&j).0.unwrap().articles, 2);
