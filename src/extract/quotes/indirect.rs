@@ -7,7 +7,7 @@
 
 use super::attribution::{is_adverbial, Ctx};
 use super::cues::{CueClass, WEAK_LEMMAS};
-use super::speakers::{np_after, Np, NpKind};
+use super::speakers::{np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, Kind};
 
 /// One reported-speech content span (token range) with its speaker phrase and cue.
@@ -224,7 +224,20 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         // ", arguing that …": the participle's subject is the clause subject.
         let participle = c > a && ctx.is_punct(c - 1, ",") && ctx.lw(c).ends_with("ing");
         let early = if participle {
-            ctx.sentence_subject(a, c)
+            // "…, Fiorina said, adding that …" / "…, said Fiorina, adding that …".
+            let k = c - 1;
+            let prev_attr = if k > a + 1 && ctx.cue_at(k - 1, k).is_some() {
+                ctx.subject_before(k - 1, a, false)
+            } else if k > a + 1 {
+                np_before(ctx.text, ctx.toks, k, a, false).filter(|np| {
+                    np.kind == NpKind::Name && np.s > a && ctx.cue_at(np.s - 1, np.s).is_some()
+                })
+            } else {
+                None
+            };
+            prev_attr
+                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_))))
+                .or_else(|| ctx.sentence_subject(a, c))
         } else {
             None
         };

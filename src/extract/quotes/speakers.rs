@@ -1321,8 +1321,13 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
             }
             if j > e && j < hi && namey(text, &toks[j]) && toks[j].para == toks[i].para {
                 let e2 = run_fwd(text, toks, j, hi);
-                let first = names::lookup(text_of(text, &toks[j]));
-                if e2 >= j + 2 && first.map(|f| !f.word).unwrap_or(false) {
+                // Skip titles: "presidential candidate Sen. Bernie Sanders".
+                let mut f = j;
+                while f + 1 < e2 && is_title(&lower_word(text_of(text, &toks[f]))) {
+                    f += 1;
+                }
+                let first = names::lookup(text_of(text, &toks[f]));
+                if e2 >= f + 2 && first.map(|f| !f.word).unwrap_or(false) {
                     e = e2;
                 }
             }
