@@ -73,6 +73,9 @@ struct Hit {
     container: Option<usize>,
     /// Index of the hit right before ", ".
     contained: Option<usize>,
+    /// Every reading is a small US town from the supplementary list: it counts only when the
+    /// article names the town's state, and never votes itself.
+    minor_only: bool,
 }
 
 impl Geoparser {
@@ -101,7 +104,14 @@ impl Geoparser {
     /// Drops hits that are people, and marks common-word hits and datelines.
     fn filter(&self, text: &str, toks: &[Tok], cands: Vec<Candidate>) -> Vec<Hit> {
         let mut in_hit = vec![false; toks.len()];
-        for c in &cands {
+        // small-town-only hits ("Hilton") do not make a neighbour part of a place
+        let minor_only = |c: &Candidate| {
+            !c.forms.is_empty()
+                && c.forms
+                    .iter()
+                    .all(|f| self.gaz.entries[f.entry as usize].minor)
+        };
+        for c in cands.iter().filter(|c| !minor_only(c)) {
             for t in c.t0..c.t1.min(toks.len()) {
                 in_hit[t] = true;
             }
@@ -178,12 +188,17 @@ impl Geoparser {
                             || name_town)
                         || c.forms.iter().all(|f| f.abbreviation));
                 let dateline = is_dateline(text, toks, &c);
+                let minor_only = !c.forms.is_empty()
+                    && c.forms
+                        .iter()
+                        .all(|f| self.gaz.entries[f.entry as usize].minor);
                 Hit {
                     cand: c,
                     weak,
                     dateline,
                     container: None,
                     contained: None,
+                    minor_only,
                 }
             })
             .collect();
@@ -352,7 +367,7 @@ impl Geoparser {
                 }
                 continue;
             }
-            if h.weak && !h.dateline {
+            if (h.weak && !h.dateline) || h.minor_only {
                 continue;
             }
             if let Some(e) = agreed_country(g, &h.cand.forms) {
@@ -380,7 +395,7 @@ impl Geoparser {
         let mut key_index: gazetteer::FxMap<&str, usize> = gazetteer::FxMap::default();
         let mut group_of: Vec<Option<usize>> = Vec::with_capacity(hits.len());
         for h in &hits {
-            if h.cand.county || (h.weak && !h.dateline) || h.cand.forms.is_empty() {
+            if h.cand.county || (h.weak && !h.dateline) || h.cand.forms.is_empty() || h.minor_only {
                 group_of.push(None);
                 continue;
             }
@@ -423,8 +438,8 @@ impl Geoparser {
         // The picks then vote for the article's admin1 (for counties and common words).
         let mut ctx2 = Context::default();
         for (h, p) in hits.iter().zip(&picks) {
-            if let Some((fi, _, _)) = p {
-                if (h.weak && !h.dateline) || h.cand.county {
+            if let Some((fi, score, _)) = p {
+                if (h.weak && !h.dateline) || h.cand.county || !score.is_finite() {
                     continue;
                 }
                 let w = if h.dateline { 3.0 } else { 1.0 };
@@ -446,7 +461,8 @@ impl Geoparser {
                 if h.cand.county || (h.weak && !h.dateline) {
                     return None;
                 }
-                p.and_then(|(fi, _, _)| h.cand.forms.get(fi))
+                p.filter(|(_, score, _)| score.is_finite())
+                    .and_then(|(fi, _, _)| h.cand.forms.get(fi))
                     .map(|f| f.entry)
             })
             .collect();
@@ -484,14 +500,18 @@ impl Geoparser {
                 }
                 continue;
             }
-            let pick = if h.weak && !h.dateline {
+            let pick = if (h.weak && !h.dateline) || h.minor_only {
                 self.pick(&hits, h, &ctx2, None)
             } else {
                 picks[i]
             };
-            let Some((fi, _, _)) = pick else {
+            let Some((fi, score, _)) = pick else {
                 continue;
             };
+            if !score.is_finite() {
+                // only small-town readings, and the article does not name their state
+                continue;
+            }
             let Some(form) = h.cand.forms.get(fi) else {
                 continue;
             };

@@ -251,3 +251,17 @@ fn republic_of_and_non_us_states() {
         vec!["Borno State"]
     );
 }
+
+#[test]
+fn small_us_towns_need_their_state_named() {
+    let ps = g().find("Volunteers from Chiefland drove to Gainesville, Florida, on Sunday.");
+    let c = place(&ps, "Chiefland").map(|p| p.admin1.clone());
+    assert_eq!(c, Some(Some("Florida".into())));
+    assert!(texts("Volunteers from Chiefland arrived on Sunday.").is_empty());
+}
+
+#[test]
+fn a_surname_with_a_first_name_is_a_person_everywhere() {
+    let t = "Michael Jordan scored 40. Later Jordan said the team played well.";
+    assert!(texts(t).is_empty());
+}
