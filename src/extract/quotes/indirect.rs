@@ -40,8 +40,13 @@ fn trim(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// Words in `[s, e)`, counted up to 16 (callers only compare with small numbers), so a
+/// long run-on sentence costs no more than a short one.
 fn words_in(ctx: &Ctx, s: usize, e: usize) -> usize {
-    (s..e).filter(|&i| ctx.toks[i].kind == Kind::Word).count()
+    (s..e)
+        .filter(|&i| ctx.toks[i].kind == Kind::Word)
+        .take(16)
+        .count()
 }
 
 /// True when `[s, e)` is only adverbials/punctuation ("on Monday", "in a statement").

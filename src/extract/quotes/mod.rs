@@ -526,6 +526,14 @@ fn sentences(
             continue;
         }
         let t = &ctx.toks[i];
+        // Run-on text without sentence ends (lists, dumps) is cut every 300 tokens, so no
+        // rule ever scans an unbounded sentence.
+        if i >= start + 300 {
+            out.push((start, i + 1));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         if t.kind == Kind::Punct && matches!(ctx.w(i), "." | "?" | "!") && i + 1 < pb {
             let n = &ctx.toks[i + 1];
             if n.kind == Kind::Mark
@@ -621,10 +629,13 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
         }
         if sp.is_none() {
             // The subject of an earlier sentence of the paragraph ("X did Y. \"…\"").
-            sp = leadins
+            // Leadins are in document order: start at the last one before the quotation.
+            let upto = leadins.partition_point(|(_, pos, _, _)| *pos < found[i].start);
+            sp = leadins[..upto]
                 .iter()
                 .rev()
-                .find(|(p, pos, sp, _)| *p == para && *pos < found[i].start && sp.is_some())
+                .take_while(|(p, _, _, _)| *p == para)
+                .find(|(_, _, sp, _)| sp.is_some())
                 .and_then(|(_, _, sp, _)| sp.clone());
         }
         if sp.is_none() {

@@ -1590,10 +1590,8 @@ impl Registry {
         let mut either: Option<usize> = None;
         let mut weak: Option<usize> = None;
         let mut seen = 0;
-        for p in self.people.iter().rev() {
-            if p.pos >= pos {
-                continue;
-            }
+        let upto = self.people.partition_point(|p| p.pos < pos);
+        for p in self.people[..upto].iter().rev().take(60) {
             let ent = &self.ents[p.ent];
             if ent.kind != SpeakerKind::Person {
                 continue;
@@ -1675,10 +1673,8 @@ impl Registry {
         {
             return None;
         }
-        for p in self.people.iter().rev() {
-            if p.pos >= pos {
-                continue;
-            }
+        let upto = self.people.partition_point(|p| p.pos < pos);
+        for p in self.people[..upto].iter().rev().take(60) {
             let ent = &self.ents[p.ent];
             if let Some(t) = &ent.title {
                 if t.split_whitespace().any(|w| {
