@@ -100,6 +100,10 @@ pub(crate) struct Gazetteer {
     pub index: FxMap<String, Vec<Form>>,
     /// Folded first token → largest number of tokens of any key starting with it.
     pub first: FxMap<String, u8>,
+    /// Bit filter over the keys of `first` (one hash bit each, 2^19 bits = 64 KB): most
+    /// capitalised words are no place's first word, and this rejects them without a probe
+    /// of the large map.
+    pub first_bits: Vec<u64>,
     /// Admin1 code → entry index.
     pub admin1_index: FxMap<String, u32>,
     /// Folded US county or parish name ("laurel county") → admin1 codes of the states that
@@ -259,7 +263,24 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
     }
 }
 
+/// Size of [`Gazetteer::first_bits`] in bits (a power of two).
+const FIRST_BITS: usize = 1 << 19;
+
+fn bit_of(key: &str) -> usize {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    (h.finish() >> 20) as usize & (FIRST_BITS - 1)
+}
+
 impl Gazetteer {
+    /// Whether `key` may be the first token of a gazetteer name (false: certainly not).
+    pub(crate) fn may_start(&self, key: &str) -> bool {
+        let h = bit_of(key);
+        self.first_bits
+            .get(h / 64)
+            .is_some_and(|w| w & (1 << (h % 64)) != 0)
+    }
+
     /// The admin1 row with this code ("US.TX").
     pub(crate) fn admin1_by_code(&self, code: &str) -> Option<&Entry> {
         if code.is_empty() {
@@ -482,10 +503,16 @@ impl Gazetteer {
             let codes = states.split('|').map(|st| format!("US.{st}")).collect();
             counties.insert(key_of(name).0, codes);
         }
+        let mut first_bits = vec![0u64; FIRST_BITS / 64];
+        for k in first.keys() {
+            let h = bit_of(k);
+            first_bits[h / 64] |= 1 << (h % 64);
+        }
         Gazetteer {
             entries,
             index,
             first,
+            first_bits,
             admin1_index,
             counties,
         }

@@ -216,6 +216,10 @@ pub(crate) fn candidates(g: &Gazetteer, text: &str, toks: &[Tok]) -> Vec<Candida
         }
         key.clear();
         fold_token_into(&text[t.start..t.end], &mut key);
+        if !g.may_start(&key) {
+            i += 1;
+            continue;
+        }
         let max_n = match g.first.get(key.as_str()) {
             Some(&m) => m as usize,
             None => {
