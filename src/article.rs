@@ -26,7 +26,7 @@ pub struct Article {
 
 impl Article {
     /// The id the index uses: the article's own id, else its URL, else a hash of its
-    /// whitespace-normalised text. Stable across runs and machines.
+    /// whitespace-normalised text (`text/<hex>`). Stable across runs and machines.
     pub fn stable_id(&self) -> String {
         if let Some(id) = self.id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             return id.to_string();
@@ -34,7 +34,7 @@ impl Article {
         if let Some(url) = self.url.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             return url.to_string();
         }
-        format!("sha:{:016x}", text_hash(&self.text))
+        format!("text/{:016x}", text_hash(&self.text))
     }
 
     /// A hash of everything an article contributes to the index, to tell a changed
@@ -91,7 +91,7 @@ mod tests {
             b.stable_id(),
             "whitespace must not change the id"
         );
-        assert!(a.stable_id().starts_with("sha:"));
+        assert!(a.stable_id().starts_with("text/"));
         a.url = Some("https://example.com/x".into());
         assert_eq!(a.stable_id(), "https://example.com/x");
         a.id = Some("42".into());

@@ -122,3 +122,76 @@ fn rebuild_starts_afresh_and_refuses_foreign_folders() {
         "a foreign folder was deleted"
     );
 }
+
+#[test]
+fn an_edited_text_file_without_an_id_replaces_its_article() {
+    // A .txt article's id is a hash of its text: the edit gives it a new id, and the old
+    // version must go because its file no longer holds it.
+    let dir = tmp();
+    let (arch, idx) = (dir.path().join("archive"), dir.path().join("idx"));
+    copy_dir(&repo().join("examples/archive"), &arch);
+    assert!(index(&idx, &[&arch]).status.success());
+    let before = totals(&idx);
+    let path = arch.join("aliyev-trt-interview.txt");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited = text.replace(
+        "Smear campaigns against Azerbaijan continue unabated",
+        "Smear campaigns against Azerbaijan go on",
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&path, edited).expect("write");
+    let o = bin()
+        .args(["index", "--index"])
+        .arg(&idx)
+        .arg(&arch)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 articles removed"),
+        "summary: {}",
+        stderr(&o)
+    );
+    assert_eq!(totals(&idx), before);
+    assert_eq!(search(&idx, &["\"continue unabated\""])["total"], 0);
+    assert_eq!(search(&idx, &["\"against azerbaijan go on\""])["total"], 1);
+}
+
+#[test]
+fn an_article_removed_from_its_file_leaves_the_index() {
+    let dir = tmp();
+    let (arch, idx) = (dir.path().join("archive"), dir.path().join("idx"));
+    copy_dir(&repo().join("examples/archive"), &arch);
+    assert!(index(&idx, &[&arch]).status.success());
+    let path = arch.join("wires.jsonl");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("sample-paris-summit"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    std::fs::write(&path, kept.join("\n")).expect("write");
+    let o = bin()
+        .args(["index", "--quiet", "--index"])
+        .arg(&idx)
+        .arg(&arch)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(totals(&idx).0, 4);
+    assert_eq!(search(&idx, &["--speaker", "Marchand"])["total"], 0);
+    // A file that cannot be read keeps its articles: nothing indexed is lost to bad input.
+    std::fs::write(&path, [0xffu8, 0xfe, 0x00, 0x01, 0x02, 0x03].repeat(500)).expect("write");
+    let o = bin()
+        .args(["index", "--quiet", "--index"])
+        .arg(&idx)
+        .arg(&arch)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert_eq!(
+        totals(&idx).0,
+        4,
+        "an unreadable file must not cost its articles"
+    );
+}

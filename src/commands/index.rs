@@ -10,10 +10,10 @@ use crate::archive::ReadOptions;
 use crate::cli::IndexArgs;
 use crate::docs::ArticleDocs;
 use crate::error::{Result, EXIT_SKIPPED};
-use crate::index::writer::{IndexSink, Upsert};
+use crate::index::writer::{file_hash, IndexSink, Upsert};
 use crate::pipeline::{self, Event, SkipFn};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -30,6 +30,8 @@ struct Summary {
     replaced: u64,
     unchanged: u64,
     duplicates: u64,
+    /// Articles dropped because their file no longer holds them.
+    removed: u64,
     quotes: u64,
     places: u64,
     text_bytes: u64,
@@ -46,7 +48,7 @@ pub fn run(args: IndexArgs) -> Result<i32> {
     // Tantivy's writer threads share the cores with extraction: one is enough for 2 cores.
     let writer_threads = (threads / 2).max(1);
     let mut sink = IndexSink::open(&index, fields, &dir, args.memory_mb, writer_threads)?;
-    let existing = Arc::new(sink.existing().clone());
+    let existing = Arc::new(sink.snapshot());
     let skip: SkipFn =
         Arc::new(move |id: &str, hash: u64| IndexSink::is_unchanged(&existing, id, hash));
 
@@ -56,6 +58,10 @@ pub fn run(args: IndexArgs) -> Result<i32> {
     let mut sum = Summary::default();
     let mut reporter = Reporter::default();
     let mut last_commit = Instant::now();
+    // The file being read, and the ids met in it (to drop articles it no longer holds).
+    let mut file: u64 = 0;
+    let mut seen_in_file: HashSet<u64> = HashSet::new();
+    let mut file_problems = false;
     let commit_every = Duration::from_secs_f64(args.commit_every.clamp(0.05, 86_400.0));
     let opts = ReadOptions {
         field_map: args.read.field_map.clone(),
@@ -75,10 +81,17 @@ pub fn run(args: IndexArgs) -> Result<i32> {
                 }
                 sum.files += 1;
                 sum.bytes += bytes;
+                file = file_hash(&path);
+                seen_in_file.clear();
+                file_problems = false;
             }
             Event::FileDone { path, result } => {
-                if let Err(e) = &result {
-                    *sum.skipped.entry(e.class).or_default() += 1;
+                match &result {
+                    Err(e) => *sum.skipped.entry(e.class).or_default() += 1,
+                    // Only a file read whole, without a bad record, may drop the articles it
+                    // no longer holds: bad input never costs what was indexed.
+                    Ok(_) if !file_problems => sum.removed += sink.file_done(file, &seen_in_file),
+                    Ok(_) => {}
                 }
                 let lines = reporter.file_done(&path, &result);
                 if !lines.is_empty() {
@@ -88,21 +101,28 @@ pub fn run(args: IndexArgs) -> Result<i32> {
             }
             Event::Problem(p) => {
                 sum.problems += 1;
+                file_problems = true;
                 if let Some(line) = reporter.problem(&p) {
                     bar.suspend(|| eprintln!("{line}"));
                 }
             }
-            Event::Unchanged { .. } => {
+            Event::Unchanged { id } => {
                 sum.articles += 1;
-                sum.unchanged += 1;
+                seen_in_file.insert(crate::index::id_hash(&id));
+                if sink.keep_unchanged(&id) {
+                    sum.unchanged += 1;
+                } else {
+                    sum.duplicates += 1;
+                }
             }
             Event::Article(p) => {
                 sum.articles += 1;
                 sum.quotes += p.extraction.quotes.len() as u64;
                 sum.places += p.extraction.places.len() as u64;
                 sum.text_bytes += p.text.len() as u64;
+                seen_in_file.insert(crate::index::id_hash(&p.extraction.id));
                 let docs = ArticleDocs::new(&p.extraction, p.text);
-                match sink.upsert(&docs, p.content_hash)? {
+                match sink.upsert(&docs, p.content_hash, file)? {
                     Upsert::Added => sum.added += 1,
                     Upsert::Replaced => sum.replaced += 1,
                     Upsert::Unchanged => sum.unchanged += 1,
@@ -180,9 +200,15 @@ fn print_summary(s: &Summary, secs: f64, dir: &std::path::Path) {
         "whosaid: {} articles ({} new, {} replaced, {} unchanged), {} quotes, {} places",
         s.articles, s.added, s.replaced, s.unchanged, s.quotes, s.places
     );
+    if s.removed > 0 {
+        eprintln!(
+            "whosaid: {} articles removed: their files no longer hold them",
+            s.removed
+        );
+    }
     if s.duplicates > 0 {
         eprintln!(
-            "whosaid: {} articles had the same id as an earlier one in this run (the later one was kept)",
+            "whosaid: {} articles had the same id as an earlier one in this run (the first one was kept)",
             s.duplicates
         );
     }

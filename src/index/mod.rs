@@ -30,6 +30,7 @@ pub struct Fields {
     pub date: Field,
     pub id_hash: Field,
     pub content_hash: Field,
+    pub file_hash: Field,
     pub speaker_tag: Field,
     pub source_tag: Field,
     pub year: Field,
@@ -63,6 +64,7 @@ impl Fields {
             date: f("date")?,
             id_hash: f("id_hash")?,
             content_hash: f("content_hash")?,
+            file_hash: f("file_hash")?,
             speaker_tag: f("speaker_tag")?,
             source_tag: f("source_tag")?,
             year: f("year")?,
@@ -210,6 +212,7 @@ pub fn to_tantivy(
     docs: &ArticleDocs,
     id_hash: u64,
     content_hash: u64,
+    file_hash: u64,
 ) -> Vec<TantivyDocument> {
     let a = &docs.article;
     let art = &a.article;
@@ -217,6 +220,7 @@ pub fn to_tantivy(
     let year = year_of(&art.date);
     let common = |doc: &mut TantivyDocument| {
         doc.add_text(f.article_id, &art.id);
+        doc.add_u64(f.id_hash, id_hash);
         if let Some(s) = &art.source {
             doc.add_text(f.source, s);
             doc.add_text(f.source_tag, s);
@@ -241,8 +245,8 @@ pub fn to_tantivy(
     }
     add_places(&mut doc, f.article_place, &a.places);
     add_place_levels(&mut doc, f, &a.places.iter().collect::<Vec<_>>());
-    doc.add_u64(f.id_hash, id_hash);
     doc.add_u64(f.content_hash, content_hash);
+    doc.add_u64(f.file_hash, file_hash);
     doc.add_text(f.json, serde_json::to_string(a).unwrap_or_default());
     out.push(doc);
     for q in &docs.quotes {

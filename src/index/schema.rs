@@ -78,12 +78,7 @@ macro_rules! field {
 /// Every field of the index. Keep `schema/fields.md` in step (a test checks it).
 pub const FIELDS: &[FieldSpec] = &[
     field!("doc_type", Raw, "both", "`quote` or `article`"),
-    field!(
-        "article_id",
-        Raw,
-        "both",
-        "the article's stable id; deleting it removes the article and its quotes"
-    ),
+    field!("article_id", Raw, "both", "the article's stable id"),
     field!(
         "json",
         Stored,
@@ -128,14 +123,20 @@ pub const FIELDS: &[FieldSpec] = &[
     field!(
         "id_hash",
         U64,
-        "article",
-        "xxh3 of the article id (fast field; finds unchanged articles on re-index)"
+        "both",
+        "xxh3 of the article id: deleting it removes the article and its quotes"
     ),
     field!(
         "content_hash",
         U64,
         "article",
-        "xxh3 of the article's content (fast field)"
+        "xxh3 of the article's content (finds unchanged articles on re-index)"
+    ),
+    field!(
+        "file_hash",
+        U64,
+        "article",
+        "xxh3 of the file's path (finds articles a re-read file no longer holds)"
     ),
     field!(
         "speaker_tag",
@@ -210,7 +211,7 @@ pub fn build_schema() -> Schema {
                 b.add_date_field(f.name, opts);
             }
             FieldType::U64 => {
-                b.add_u64_field(f.name, NumericOptions::default().set_fast());
+                b.add_u64_field(f.name, NumericOptions::default().set_indexed().set_fast());
             }
             FieldType::Tag => {
                 let idx = TextFieldIndexing::default()

@@ -1,9 +1,14 @@
-//! Writing articles into the index: upsert by article id, skip unchanged articles, commit
-//! periodically.
+//! Writing articles into the index: upsert by article id, skip unchanged articles, drop the
+//! articles a re-read file no longer holds, commit periodically.
 //!
 //! Atomicity: an article and its quotes are added together between two commits, and the
 //! delete of the article's old documents goes in the same commit, so a reader (or a crash)
 //! sees either the old version or the new one, never half of one.
+//!
+//! Determinism: within one run the *first* article with a given id wins and later ones are
+//! counted as duplicates. With "first wins", a run that was killed and re-run ends with exactly
+//! the documents of an uninterrupted run, because the articles a re-run skips as unchanged are
+//! the ones that came first.
 
 use super::{id_hash, to_tantivy, Fields};
 use crate::docs::ArticleDocs;
@@ -15,13 +20,23 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 /// The smallest writer budget Tantivy accepts per thread.
 const MIN_BUDGET_PER_THREAD: usize = 15_000_000;
 
+/// What the index holds for one article id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored {
+    pub content_hash: u64,
+    /// Hash of the path of the file the article was read from.
+    pub file_hash: u64,
+}
+
 /// An open index writer plus the map of what is already indexed.
 pub struct IndexSink {
     writer: IndexWriter<TantivyDocument>,
     fields: Fields,
-    /// id hash → content hash of the articles present at open.
-    existing: HashMap<u64, u64>,
-    /// Ids written in this run, to tell a duplicate inside the archive from an update.
+    /// id hash → what the index holds (kept up to date during the run).
+    existing: HashMap<u64, Stored>,
+    /// file hash → ids read from that file (as at open).
+    by_file: HashMap<u64, Vec<u64>>,
+    /// Ids met in this run, to tell a duplicate inside the archive from an update.
     this_run: HashSet<u64>,
     dir: PathBuf,
     pending: u64,
@@ -33,8 +48,13 @@ pub enum Upsert {
     Added,
     Replaced,
     Unchanged,
-    /// Same id as an article met earlier in this run: the later one wins.
+    /// Same id as an article met earlier in this run: the first one is kept.
     Duplicate,
+}
+
+/// Hash of a file path, to find the articles a file contributed.
+pub fn file_hash(path: &Path) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes())
 }
 
 impl IndexSink {
@@ -58,57 +78,97 @@ impl IndexSink {
                 },
             })?;
         let existing = existing_articles(index, &fields)?;
+        let mut by_file: HashMap<u64, Vec<u64>> = HashMap::new();
+        for (id, s) in &existing {
+            by_file.entry(s.file_hash).or_default().push(*id);
+        }
         Ok(IndexSink {
             writer,
             fields,
             existing,
+            by_file,
             this_run: HashSet::new(),
             dir: dir.to_path_buf(),
             pending: 0,
         })
     }
 
-    /// Whether an article with this id and content is already in the index.
-    pub fn is_unchanged(existing: &HashMap<u64, u64>, id: &str, content_hash: u64) -> bool {
-        existing.get(&id_hash(id)) == Some(&content_hash)
+    /// The articles present when the writer opened: id hash → content hash (for skipping
+    /// unchanged articles before extraction).
+    pub fn snapshot(&self) -> HashMap<u64, u64> {
+        self.existing
+            .iter()
+            .map(|(k, v)| (*k, v.content_hash))
+            .collect()
     }
 
-    /// The articles present when the writer opened (id hash → content hash).
-    pub fn existing(&self) -> &HashMap<u64, u64> {
-        &self.existing
+    /// Whether an article with this id and content is in a snapshot.
+    pub fn is_unchanged(snapshot: &HashMap<u64, u64>, id: &str, content_hash: u64) -> bool {
+        snapshot.get(&id_hash(id)) == Some(&content_hash)
+    }
+
+    /// Notes an article that was skipped as unchanged; false when it is a duplicate.
+    pub fn keep_unchanged(&mut self, id: &str) -> bool {
+        self.this_run.insert(id_hash(id))
     }
 
     /// Adds an article and its quotes, replacing any older version of the same id.
-    pub fn upsert(&mut self, docs: &ArticleDocs, content_hash: u64) -> Result<Upsert> {
-        let id = &docs.article.article.id;
-        let key = id_hash(id);
-        let duplicate = !self.this_run.insert(key);
-        let before = self.existing.insert(key, content_hash);
-        if before == Some(content_hash) {
-            return Ok(if duplicate {
-                Upsert::Duplicate
-            } else {
-                Upsert::Unchanged
-            });
+    pub fn upsert(&mut self, docs: &ArticleDocs, content_hash: u64, file: u64) -> Result<Upsert> {
+        let key = id_hash(&docs.article.article.id);
+        if !self.this_run.insert(key) {
+            return Ok(Upsert::Duplicate);
         }
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.article_id, id));
-        for doc in to_tantivy(&self.fields, docs, key, content_hash) {
+        let now = Stored {
+            content_hash,
+            file_hash: file,
+        };
+        let before = self.existing.insert(key, now);
+        if before == Some(now) {
+            return Ok(Upsert::Unchanged);
+        }
+        self.delete(key);
+        for doc in to_tantivy(&self.fields, docs, key, content_hash, file) {
             self.writer
                 .add_document(doc)
-                .map_err(|e| commit_error(&self.dir, e))?;
+                .map_err(|e| write_error(&self.dir, e))?;
         }
         self.pending += 1;
-        Ok(if duplicate {
-            Upsert::Duplicate
-        } else if before.is_some() {
+        Ok(if before.is_some() {
             Upsert::Replaced
         } else {
             Upsert::Added
         })
     }
 
-    /// Articles added since the last commit.
+    /// A file was read whole: deletes the articles it held before but holds no longer.
+    /// Returns how many were deleted.
+    pub fn file_done(&mut self, file: u64, seen: &HashSet<u64>) -> u64 {
+        let Some(before) = self.by_file.remove(&file) else {
+            return 0;
+        };
+        let mut gone = 0;
+        for id in before {
+            let still_here = self
+                .existing
+                .get(&id)
+                .map(|s| s.file_hash == file)
+                .unwrap_or(false);
+            if still_here && !seen.contains(&id) && !self.this_run.contains(&id) {
+                self.existing.remove(&id);
+                self.delete(id);
+                gone += 1;
+            }
+        }
+        self.pending += gone;
+        gone
+    }
+
+    fn delete(&mut self, id: u64) {
+        self.writer
+            .delete_term(Term::from_field_u64(self.fields.id_hash, id));
+    }
+
+    /// Articles added or deleted since the last commit.
     pub fn pending(&self) -> u64 {
         self.pending
     }
@@ -117,7 +177,7 @@ impl IndexSink {
     pub fn commit(&mut self) -> Result<()> {
         self.writer
             .commit()
-            .map_err(|e| commit_error(&self.dir, e))?;
+            .map_err(|e| write_error(&self.dir, e))?;
         self.pending = 0;
         Ok(())
     }
@@ -127,30 +187,41 @@ impl IndexSink {
         self.commit()?;
         self.writer
             .wait_merging_threads()
-            .map_err(|e| commit_error(&self.dir, e))
+            .map_err(|e| write_error(&self.dir, e))
     }
 }
 
-fn commit_error(dir: &Path, e: tantivy::TantivyError) -> Error {
+fn write_error(dir: &Path, e: tantivy::TantivyError) -> Error {
     Error::Write {
         path: dir.to_path_buf(),
         reason: e.to_string(),
     }
 }
 
-/// Reads (id hash, content hash) of every live article document.
-fn existing_articles(index: &Index, f: &Fields) -> Result<HashMap<u64, u64>> {
+/// Reads (id hash → content and file hashes) of every live article document.
+fn existing_articles(index: &Index, f: &Fields) -> Result<HashMap<u64, Stored>> {
     let reader = index.reader()?;
     let searcher = reader.searcher();
     let mut map = HashMap::new();
-    let id_name = index.schema().get_field_name(f.id_hash).to_string();
-    let hash_name = index.schema().get_field_name(f.content_hash).to_string();
+    let schema = index.schema();
+    let name = |field| schema.get_field_name(field).to_string();
+    let (id_name, hash_name, file_name) =
+        (name(f.id_hash), name(f.content_hash), name(f.file_hash));
     for seg in searcher.segment_readers() {
         let ids = seg.fast_fields().u64(&id_name)?;
         let hashes = seg.fast_fields().u64(&hash_name)?;
+        let files = seg.fast_fields().u64(&file_name)?;
         for doc in seg.doc_ids_alive() {
+            // Only article documents carry a content hash.
             if let (Some(i), Some(h)) = (ids.first(doc), hashes.first(doc)) {
-                map.insert(i, h);
+                let file_hash = files.first(doc).unwrap_or(0);
+                map.insert(
+                    i,
+                    Stored {
+                        content_hash: h,
+                        file_hash,
+                    },
+                );
             }
         }
     }
