@@ -15,8 +15,11 @@
 //! without a cue inherit the speaker of the paragraph, or of the previous paragraph when they
 //! open a paragraph (the news convention for a speaker who keeps talking).
 //!
-//! Span convention: a direct quotation's span includes its quotation marks (as in PolNeAR);
-//! a quotation left open at a paragraph end runs to the end of the paragraph.
+//! Span conventions (those of PolNeAR, checked against its gold): a direct quotation's span
+//! includes its quotation marks; a quotation left open at a paragraph end runs to the end of
+//! the paragraph; reported speech keeps its complementiser ("that the vote …") and drops the
+//! final period. Speakers are canonical names (fullest form in the article); a phrase that
+//! cannot be resolved to a name (a bare "they", "the spokesman") gives no speaker.
 
 pub mod attribution;
 pub mod cues;
@@ -30,7 +33,6 @@ use crate::extract::{Quote, QuoteKind};
 use attribution::Ctx;
 use cues::Lexicon;
 use marks::QSpan;
-use names::Gender;
 use speakers::{analyze_run, Np, NpKind, Registry, Speaker};
 use std::sync::OnceLock;
 use tokens::{is_cap, Kind, Tok};
@@ -661,7 +663,6 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
         }
         found[i].speaker = sp;
     }
-    let _ = Gender::Either;
 }
 
 #[cfg(test)]
