@@ -113,7 +113,19 @@ pub(crate) struct Gazetteer {
 
 /// Places every English news reader knows that the GeoNames-derived rows lack: the EU,
 /// continental adjectives and the oceans. (name, kind, cc, lat, lon, population, aliases, demonyms)
-const SUPPLEMENT: &[(&str, PlaceKind, &str, f64, f64, u64, &str, &str)] = &[
+/// (name, kind, country code, lat, lon, population, aliases, demonyms)
+type SupplementRow = (
+    &'static str,
+    PlaceKind,
+    &'static str,
+    f64,
+    f64,
+    u64,
+    &'static str,
+    &'static str,
+);
+
+const SUPPLEMENT: &[SupplementRow] = &[
     (
         "European Union",
         PlaceKind::Region,

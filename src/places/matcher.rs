@@ -91,7 +91,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             let c = CLASS[bytes[i] as usize];
             match c {
                 0 => break,
-                1 | 2 | 3 => {
+                1..=3 => {
                     if len == 0 {
                         cap = c == 2;
                     }

@@ -112,8 +112,9 @@ impl Geoparser {
                     .all(|f| self.gaz.entries[f.entry as usize].minor)
         };
         for c in cands.iter().filter(|c| !minor_only(c)) {
-            for t in c.t0..c.t1.min(toks.len()) {
-                in_hit[t] = true;
+            let end = c.t1.min(in_hit.len());
+            for flag in in_hit.iter_mut().take(end).skip(c.t0) {
+                *flag = true;
             }
         }
         let pairs = self.name_pairs(text, toks, &cands);
@@ -164,10 +165,10 @@ impl Geoparser {
             .into_iter()
             .flatten()
             .filter(|c| {
-                !(surnames.contains(&c.key)
-                    && !c.county
-                    && c.t1 - c.t0 == 1
-                    && !c.forms.iter().any(|f| f.kind == FormKind::Demonym))
+                !surnames.contains(&c.key)
+                    || c.county
+                    || c.t1 - c.t0 != 1
+                    || c.forms.iter().any(|f| f.kind == FormKind::Demonym)
             })
             .map(|c| {
                 let one = c.t1 - c.t0 == 1;
