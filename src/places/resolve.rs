@@ -253,6 +253,12 @@ fn km(a: &Entry, b: &Entry) -> f64 {
     111.2 * (x * x + y * y).sqrt()
 }
 
+/// Whether two points are certainly more than ~400 km apart (4 degrees of latitude, or
+/// 12 of longitude below the polar circles): `near` would give 0, so skip the cosine.
+fn far_apart(a: &Entry, b: &Entry) -> bool {
+    (a.lat - b.lat).abs() > 4.0 || ((a.lon - b.lon).abs() > 12.0 && a.lat.abs() < 66.0)
+}
+
 fn near(d: f64) -> f64 {
     if d < 40.0 {
         1.0
@@ -294,6 +300,7 @@ pub(crate) fn closeness(a: &Entry, b: &Entry) -> f64 {
                 0.0
             }
         }
+        (City, City) if far_apart(a, b) => 0.0,
         (City, City) => near(km(a, b)),
     }
 }
