@@ -11,6 +11,7 @@ use crate::extract::{Extraction, Extractor};
 use crate::Article;
 use crossbeam_channel::{bounded, Receiver, Sender};
 use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -162,7 +163,8 @@ fn read_all(
             return;
         }
         let mut alive = true;
-        let result = archive::read_file(&path, &opts, &mut |item| {
+        // A reader bug must cost one file, not the run: a panic becomes a skipped file.
+        let result = catch_unwind(AssertUnwindSafe(|| archive::read_file(&path, &opts, &mut |item| {
             if !alive {
                 return;
             }
@@ -175,6 +177,12 @@ fn read_all(
                 }
                 Item::Problem(p) => send(Work::Pass(Event::Problem(p))),
             };
+        })))
+        .unwrap_or_else(|_| {
+            Err(FileError {
+                class: "internal-error",
+                reason: "whosaid's reader failed on this file (an internal error: please report it with the file)".into(),
+            })
         });
         if !alive || !send(Work::Pass(Event::FileDone { path, result })) {
             return;
@@ -194,12 +202,19 @@ fn extract_all(rx: Receiver<(u64, Work)>, tx: Sender<(u64, Event)>, skip: Option
                 if skip.as_ref().map(|f| f(&id, content_hash)).unwrap_or(false) {
                     Event::Unchanged { id }
                 } else {
-                    let extraction = extractor.extract(&article);
-                    Event::Article(Box::new(Processed {
-                        extraction,
-                        text: article.text,
-                        content_hash,
-                    }))
+                    // An extractor bug must cost one article, not the run.
+                    match catch_unwind(AssertUnwindSafe(|| extractor.extract(&article))) {
+                        Ok(extraction) => Event::Article(Box::new(Processed {
+                            extraction,
+                            text: article.text,
+                            content_hash,
+                        })),
+                        Err(_) => Event::Problem(Problem {
+                            path: PathBuf::from(&article.path),
+                            line: None,
+                            reason: "whosaid's extractor failed on this article (an internal error: please report it)".into(),
+                        }),
+                    }
                 }
             }
         };

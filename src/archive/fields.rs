@@ -147,18 +147,27 @@ fn body(obj: &Map<String, Value>, opts: &ReadOptions) -> Option<String> {
     } else {
         clean_wire_text(&raw)
     };
-    let text = text.trim().to_string();
-    (!text.is_empty()).then_some(text)
+    // Trim the end only: offsets into the text must stay those of the source, which
+    // evaluation data (and any consumer holding the original) rely on.
+    let text = text.trim_end().to_string();
+    (!text.trim_start().is_empty()).then_some(text)
 }
 
-/// Drop control characters (wire codes such as `\u{3}`) and a trailing "Reuter" sign-off line.
+/// Blank out control characters (wire codes such as `\u{3}`: one space each, so code-point
+/// offsets into the text do not move) and drop a trailing "Reuter" sign-off line.
 fn clean_wire_text(raw: &str) -> String {
     let mut t: String = if raw
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
     {
         raw.chars()
-            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
+            .map(|c| {
+                if c.is_control() && !matches!(c, '\n' | '\t' | '\r') {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect()
     } else {
         raw.to_string()
