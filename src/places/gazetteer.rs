@@ -91,6 +91,9 @@ pub(crate) struct Form {
     pub trailing_period: bool,
     /// A single capitalised word followed by a period ("Ga.", "Calif."): an AP abbreviation.
     pub abbreviation: bool,
+    /// Written with a comma inside ("Washington, D.C."): the only forms a match may span
+    /// a comma for.
+    pub comma: bool,
 }
 
 /// The parsed gazetteer.
@@ -427,8 +430,10 @@ impl Gazetteer {
             let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
             let trailing_period = surface.ends_with('.');
             let abbreviation = trailing_period && n == 1 && !acronym;
+            let comma = surface.contains(", ");
             let list = index.entry(key.clone()).or_default();
-            if list.iter().any(|f| f.entry == entry) {
+            if let Some(f) = list.iter_mut().find(|f| f.entry == entry) {
+                f.comma |= comma;
                 continue;
             }
             list.push(Form {
@@ -437,6 +442,7 @@ impl Gazetteer {
                 acronym,
                 trailing_period,
                 abbreviation,
+                comma,
             });
             let head = key.split(' ').next().unwrap_or("").to_string();
             let m = first.entry(head).or_insert(0);
@@ -499,6 +505,7 @@ impl Gazetteer {
                 acronym: false,
                 trailing_period: false,
                 abbreviation: false,
+                comma: false,
             });
         }
         let admin1_index = entries

@@ -199,6 +199,8 @@ fn joinable(text: &str, prev: &Tok, next: &Tok) -> bool {
         " " | "-" | "\u{2010}" | "\u{2011}" | "'" | "\u{2019}" | "." | ".-" => true,
         // "St. Louis", "U.S. Virgin Islands", but not "Paris. Texas"
         ". " => prev.len <= 3,
+        // only forms written with a comma may span one (checked in `check`)
+        ", " => true,
         _ => false,
     }
 }
@@ -286,6 +288,9 @@ fn check(
     }
     let period_follows = text.as_bytes().get(last.end) == Some(&b'.');
     let short_caps = n == 1 && first.upper && first.len <= 3;
+    let spans_comma = text
+        .get(first.start..last.end)
+        .is_some_and(|t| t.contains(", "));
     let next_cap = toks
         .get(i + n)
         .is_some_and(|t| t.cap && text.get(last.end..t.start) == Some(" "));
@@ -301,6 +306,9 @@ fn check(
                 return false;
             }
             if f.trailing_period && !period_follows {
+                return false;
+            }
+            if spans_comma && !f.comma {
                 return false;
             }
             // "Dublin City Council": a "X City" variant before another name word is the

@@ -265,3 +265,15 @@ fn a_surname_with_a_first_name_is_a_person_everywhere() {
     let t = "Michael Jordan scored 40. Later Jordan said the team played well.";
     assert!(texts(t).is_empty());
 }
+
+#[test]
+fn a_comma_inside_a_name_only_when_the_gazetteer_writes_it() {
+    assert_eq!(
+        texts("Murals in Washington, D.C., drew crowds."),
+        vec!["Washington, D.C."]
+    );
+    assert_eq!(
+        texts("A fair in Paris, Texas, drew crowds."),
+        vec!["Paris", "Texas"]
+    );
+}
