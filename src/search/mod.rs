@@ -108,8 +108,8 @@ pub struct ArticleHit {
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum Hit {
-    Quote(QuoteHit),
-    Article(ArticleHit),
+    Quote(Box<QuoteHit>),
+    Article(Box<ArticleHit>),
 }
 
 /// The answer to a search.
@@ -218,19 +218,19 @@ impl Searcher {
             if req.articles {
                 let a: ArticleDoc = serde_json::from_str(json)
                     .map_err(|e| Error::Argument(format!("corrupt stored article: {e}")))?;
-                hits.push(Hit::Article(ArticleHit {
+                hits.push(Hit::Article(Box::new(ArticleHit {
                     article: a.article,
                     quotes: a.quotes,
                     speakers: a.speakers,
                     places: a.places.into_iter().map(|p| p.name).collect(),
                     score,
-                }));
+                })));
             } else {
                 let q: QuoteDoc = serde_json::from_str(json)
                     .map_err(|e| Error::Argument(format!("corrupt stored quote: {e}")))?;
                 let snip = snippets.snippet(&q.quote);
                 let (snippet, snippet_plain, highlights) = snippet_parts(&snip, &q.quote);
-                hits.push(Hit::Quote(QuoteHit {
+                hits.push(Hit::Quote(Box::new(QuoteHit {
                     places: q.places.iter().map(|p| p.name.clone()).collect(),
                     article_places: q.article_places.iter().map(|p| p.name.clone()).collect(),
                     quote: q.quote,
@@ -246,7 +246,7 @@ impl Searcher {
                     score,
                     highlights,
                     snippet_plain,
-                }));
+                })));
             }
         }
         Ok(SearchResults {

@@ -167,10 +167,8 @@ fn first_syntax_problem(query: &str) -> Option<(usize, &'static str)> {
         match c {
             '"' => in_quote = if in_quote.is_some() { None } else { Some(col) },
             '(' if in_quote.is_none() => depth.push(col),
-            ')' if in_quote.is_none() => {
-                if depth.pop().is_none() {
-                    return Some((col, "`)` without a matching `(`"));
-                }
+            ')' if in_quote.is_none() && depth.pop().is_none() => {
+                return Some((col, "`)` without a matching `(`"));
             }
             _ => {}
         }
