@@ -101,6 +101,9 @@ impl Context {
     }
 }
 
+/// Prior advantage of an admin1 reading over a town reading of the same size.
+const ADMIN1_BONUS: f64 = 4.5;
+
 /// GeoNames id of Washington, D.C.
 const WASHINGTON_DC: u64 = 4140963;
 
@@ -109,7 +112,7 @@ pub(crate) fn prior(e: &Entry, f: &Form) -> f64 {
     let kind = match e.kind {
         PlaceKind::Country => 8.0,
         PlaceKind::Region => 7.0,
-        PlaceKind::Admin1 => 4.5,
+        PlaceKind::Admin1 => ADMIN1_BONUS,
         PlaceKind::City => 0.0,
     };
     let pop = (e.population.max(1000) as f64).log10();
@@ -154,6 +157,15 @@ pub(crate) fn scores(
     support: Option<&[f64]>,
 ) -> Vec<f64> {
     let mut out = Vec::with_capacity(forms.len());
+    // An admin1 smaller than a town of the same name cannot contain it ("Hanoi"): the
+    // town is the better reading, so such an admin1 loses its kind bonus.
+    let biggest_town = forms
+        .iter()
+        .filter_map(|f| g.entries.get(f.entry as usize))
+        .filter(|e| e.kind == PlaceKind::City)
+        .map(|e| e.population)
+        .max()
+        .unwrap_or(0);
     for (i, f) in forms.iter().enumerate() {
         let Some(e) = g.entries.get(f.entry as usize) else {
             out.push(f64::NEG_INFINITY);
@@ -173,6 +185,9 @@ pub(crate) fn scores(
             }
         }
         let mut s = prior(e, f) + ctx.bonus(e);
+        if e.kind == PlaceKind::Admin1 && e.population < biggest_town {
+            s -= ADMIN1_BONUS;
+        }
         if let Some(cs) = container {
             if cs.iter().any(|c| {
                 g.entries

@@ -277,3 +277,13 @@ fn a_comma_inside_a_name_only_when_the_gazetteer_writes_it() {
         vec!["Paris", "Texas"]
     );
 }
+
+#[test]
+fn a_big_town_beats_a_smaller_admin1_of_its_name() {
+    let ps = g().find("Talks resumed in Hanoi on Monday.");
+    let p = ps.first().map(|p| (p.kind, (p.lat * 10.0).round() / 10.0));
+    assert_eq!(p, Some((PlaceKind::City, 21.0)));
+    // but a state bigger than its namesake city stays the state
+    let ps = g().find("Voters in New York backed the plan.");
+    assert_eq!(ps.first().map(|p| p.kind), Some(PlaceKind::Admin1));
+}
