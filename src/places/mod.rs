@@ -381,11 +381,11 @@ impl Geoparser {
                             .is_some_and(|x| x.admin1_code == entry.admin1_code)
                     });
                     if same_a1 {
-                        ctx.add(entry, w);
+                        ctx.add(entry, w, &h.cand.key);
                     } else {
                         let mut country_only = entry.clone();
                         country_only.admin1_code.clear();
-                        ctx.add(&country_only, w);
+                        ctx.add(&country_only, w, &h.cand.key);
                     }
                 }
             }
@@ -420,7 +420,8 @@ impl Geoparser {
                 let probs: Vec<Vec<f64>> = groups
                     .iter()
                     .zip(&sup)
-                    .map(|(f, s)| softmax(&scores(g, f, &ctx, None, None, Some(s))))
+                    .zip(&keys)
+                    .map(|((f, s), k)| softmax(&scores(g, k, f, &ctx, None, None, Some(s))))
                     .collect();
                 sup = support(g, &groups, &probs);
             }
@@ -450,7 +451,7 @@ impl Geoparser {
                     .get(*fi)
                     .and_then(|f| g.entries.get(f.entry as usize))
                 {
-                    ctx2.add(e, w);
+                    ctx2.add(e, w, &h.cand.key);
                 }
             }
         }
@@ -640,6 +641,7 @@ impl Geoparser {
             .map(|x| x.cand.forms.as_slice());
         best_of(&scores(
             &self.gaz,
+            &h.cand.key,
             &h.cand.forms,
             ctx,
             container,

@@ -15,21 +15,41 @@ pub(crate) struct Context {
     cc: HashMap<String, f64>,
     a1: HashMap<String, f64>,
     total: f64,
+    /// Votes cast by each name (key → country codes, admin1 code, weight): a name's own
+    /// mentions must not vote for its own readings ("New York" for New York City).
+    own: HashMap<String, (String, String, f64)>,
 }
 
 impl Context {
-    /// Adds one vote for the entry's country (and admin1, for admin1 rows and cities).
-    pub(crate) fn add(&mut self, e: &Entry, w: f64) {
+    /// Adds one vote, cast by the name `key`, for the entry's country (and admin1, for
+    /// admin1 rows and cities).
+    pub(crate) fn add(&mut self, e: &Entry, w: f64, key: &str) {
         if e.country_code.is_empty() {
             return;
         }
         for cc in e.country_code.split('|') {
             *self.cc.entry(cc.to_string()).or_insert(0.0) += w;
         }
-        if !e.admin1_code.is_empty() && matches!(e.kind, PlaceKind::Admin1 | PlaceKind::City) {
-            *self.a1.entry(e.admin1_code.clone()).or_insert(0.0) += w;
-        }
+        let a1 =
+            if !e.admin1_code.is_empty() && matches!(e.kind, PlaceKind::Admin1 | PlaceKind::City) {
+                *self.a1.entry(e.admin1_code.clone()).or_insert(0.0) += w;
+                e.admin1_code.as_str()
+            } else {
+                ""
+            };
         self.total += w;
+        let own = self
+            .own
+            .entry(key.to_string())
+            .or_insert_with(|| (e.country_code.clone(), a1.to_string(), 0.0));
+        // a name voting two ways keeps only what the votes agree on
+        if own.0 != e.country_code {
+            own.0.clear();
+        }
+        if own.1 != a1 {
+            own.1.clear();
+        }
+        own.2 += w;
     }
 
     /// Weight of the entry's country (the largest, for transnational regions).
@@ -84,18 +104,31 @@ impl Context {
     }
 
     /// Score bonus for an entry given the article's places.
-    fn bonus(&self, e: &Entry) -> f64 {
-        if self.total <= 0.0 {
+    fn bonus(&self, e: &Entry, key: &str) -> f64 {
+        let (mut cw, mut aw, mut total) =
+            (self.country_weight(e), self.admin1_weight(e), self.total);
+        if let Some((cc, a1, w)) = self.own.get(key) {
+            total -= w;
+            if !cc.is_empty()
+                && e.country_code
+                    .split('|')
+                    .any(|c| cc.split('|').any(|o| o == c))
+            {
+                cw -= w;
+            }
+            if !a1.is_empty() && *a1 == e.admin1_code {
+                aw -= w;
+            }
+        }
+        if total <= 1e-9 {
             return 0.0;
         }
-        let cw = self.country_weight(e);
-        let aw = self.admin1_weight(e);
         let mut b = 0.0;
-        if cw > 0.0 {
-            b += 1.0 + 6.0 * cw / self.total;
+        if cw > 1e-9 {
+            b += 1.0 + 6.0 * cw / total;
         }
-        if aw > 0.0 && e.kind == PlaceKind::City {
-            b += 1.5 + 5.0 * aw / self.total;
+        if aw > 1e-9 && e.kind == PlaceKind::City {
+            b += 1.5 + 5.0 * aw / total;
         }
         b
     }
@@ -150,6 +183,7 @@ pub(crate) fn contains(outer: &Entry, inner: &Entry) -> bool {
 /// `contained` the forms of a preceding "City," hit; `support` the coherence bonus per form.
 pub(crate) fn scores(
     g: &Gazetteer,
+    key: &str,
     forms: &[Form],
     ctx: &Context,
     container: Option<&[Form]>,
@@ -184,7 +218,7 @@ pub(crate) fn scores(
                 continue;
             }
         }
-        let mut s = prior(e, f) + ctx.bonus(e);
+        let mut s = prior(e, f) + ctx.bonus(e, key);
         if e.kind == PlaceKind::Admin1 && e.population < biggest_town {
             s -= ADMIN1_BONUS;
         }
@@ -229,7 +263,7 @@ pub(crate) fn best(
     container: Option<&[Form]>,
     contained: Option<&[Form]>,
 ) -> Option<(usize, f64, f64)> {
-    best_of(&scores(g, forms, ctx, container, contained, None))
+    best_of(&scores(g, "", forms, ctx, container, contained, None))
 }
 
 /// (argmax, max, margin) of a score list.
@@ -389,7 +423,7 @@ mod tests {
         assert_eq!(g.entries[forms[i].entry as usize].country_code, "FR");
         let mut ctx = Context::default();
         let texas = g.index["texas"][0];
-        ctx.add(&g.entries[texas.entry as usize], 2.0);
+        ctx.add(&g.entries[texas.entry as usize], 2.0, "texas");
         let (i, _, _) = best(&g, &forms, &ctx, None, None).unwrap_or((0, 0.0, 0.0));
         assert_eq!(g.entries[forms[i].entry as usize].admin1_code, "US.TX");
     }
