@@ -3,8 +3,9 @@
 //! Order of evidence: a byte-order mark; UTF-16 without BOM (NULs in every other byte);
 //! a declared charset (HTML `<meta charset>` or HTTP header, passed in as `declared`);
 //! valid UTF-8; otherwise chardetng's guess (usually Windows-1252 for old news wires).
-//! Text is decoded, never dropped. Files that look like binary data (NUL bytes, many
-//! control characters) are refused with a "binary" error rather than indexed as garbage.
+//! Text is decoded, never dropped. Files that look like binary data (many NUL or control
+//! bytes) are refused with a "binary" error rather than indexed as garbage; a few stray NULs
+//! in text (a damaged file) are dropped instead, so the file's text is not lost.
 
 use super::FileError;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
@@ -40,20 +41,27 @@ pub fn sniff_unicode(head: &[u8]) -> Option<(&'static Encoding, usize)> {
     Encoding::for_bom(head).or_else(|| sniff_utf16(head).map(|e| (e, 0)))
 }
 
-/// True if `head` (already known not to be UTF-16) looks like binary data.
+/// True if `head` (already known not to be UTF-16) looks like binary data: more than 2% of
+/// NUL or control bytes (more than two of them). A few NULs in text are damage, not binary.
 pub fn looks_binary(head: &[u8]) -> bool {
     let sample = &head[..head.len().min(64 * 1024)];
     if sample.is_empty() {
         return false;
-    }
-    if sample.contains(&0) {
-        return true;
     }
     let ctrl = sample
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x03 | 0x02))
         .count();
     ctrl * 100 > sample.len() * 2 && ctrl > 2
+}
+
+/// `bytes` without their NUL bytes (borrowed when there are none).
+pub fn without_nuls(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if bytes.contains(&0) {
+        std::borrow::Cow::Owned(bytes.iter().copied().filter(|&b| b != 0).collect())
+    } else {
+        std::borrow::Cow::Borrowed(bytes)
+    }
 }
 
 /// Find `charset=` in an HTTP Content-Type value or an HTML head.
@@ -103,7 +111,110 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Strin
             reason: "binary data (NUL or control bytes), not text".into(),
         });
     }
-    Ok(decode_text(bytes, declared))
+    Ok(decode_text(&without_nuls(bytes), declared))
+}
+
+/// Append `b` as its Windows-1252 character, UTF-8 encoded.
+fn push_1252(b: u8, out: &mut Vec<u8>) {
+    let one = [b];
+    let (c, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&one);
+    out.extend_from_slice(c.as_bytes());
+}
+
+/// Copy `data` into `out` as UTF-8: valid UTF-8 as is, every byte of an invalid sequence
+/// as its Windows-1252 character. An incomplete sequence at the end is left for the next
+/// chunk (its start is returned) unless `at_end`.
+fn repair_chunk(data: &[u8], at_end: bool, out: &mut Vec<u8>) -> usize {
+    let mut i = 0;
+    loop {
+        match std::str::from_utf8(&data[i..]) {
+            Ok(s) => {
+                out.extend_from_slice(s.as_bytes());
+                return data.len();
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                out.extend_from_slice(&data[i..i + valid]);
+                i += valid;
+                match e.error_len() {
+                    Some(len) => {
+                        for &b in &data[i..i + len] {
+                            push_1252(b, out);
+                        }
+                        i += len;
+                    }
+                    None if at_end => {
+                        for &b in &data[i..] {
+                            push_1252(b, out);
+                        }
+                        return data.len();
+                    }
+                    None => return i,
+                }
+            }
+        }
+    }
+}
+
+/// `bytes` as UTF-8, stray non-UTF-8 bytes taken as Windows-1252 (see [`Utf8Repair`]).
+pub fn repair_utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => {
+            let mut out = Vec::with_capacity(bytes.len() + 16);
+            repair_chunk(bytes, true, &mut out);
+            std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+        }
+    }
+}
+
+/// A reader that yields valid UTF-8 whatever it reads: UTF-8 passes through, and each byte
+/// of an invalid sequence becomes its Windows-1252 character. For streamed parsers (a JSON
+/// array) that reject invalid UTF-8, where one stray byte would cost the rest of the file.
+pub struct Utf8Repair<R> {
+    inner: R,
+    /// An incomplete sequence carried over to the next chunk.
+    pending: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl<R> Utf8Repair<R> {
+    pub fn new(inner: R) -> Self {
+        Utf8Repair {
+            inner,
+            pending: Vec::new(),
+            out: Vec::new(),
+            pos: 0,
+            done: false,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Utf8Repair<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            if self.pos < self.out.len() {
+                let n = buf.len().min(self.out.len() - self.pos);
+                buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+                self.pos += n;
+                return Ok(n);
+            }
+            if self.done || buf.is_empty() {
+                return Ok(0);
+            }
+            self.out.clear();
+            self.pos = 0;
+            let mut chunk = [0u8; 16 * 1024];
+            let n = self.inner.read(&mut chunk)?;
+            let mut data = std::mem::take(&mut self.pending);
+            data.extend_from_slice(&chunk[..n]);
+            self.done = n == 0;
+            let used = repair_chunk(&data, self.done, &mut self.out);
+            self.pending = data[used..].to_vec();
+        }
+    }
 }
 
 /// Decode bytes known to be text (no binary check): declared charset if not UTF-8 and
@@ -201,6 +312,40 @@ mod tests {
             })
             .collect();
         assert_eq!(decode(&bytes, None).unwrap_err().class, "binary");
+    }
+
+    #[test]
+    fn stray_nuls_are_text_many_are_binary() {
+        // Regression (hostile_input nul_bytes_inside_text): one NUL refused a whole file.
+        assert_eq!(
+            decode(b"Title\n\nA story\0\0 with two NULs in it.", None).unwrap(),
+            "Title\n\nA story with two NULs in it."
+        );
+        let mut zeros = vec![0u8; 3000];
+        zeros.extend_from_slice(b"a little text");
+        assert_eq!(decode(&zeros, None).unwrap_err().class, "binary");
+    }
+
+    #[test]
+    fn utf8_repair_reader() {
+        use std::io::Read;
+        let bytes = "caf\u{e9} \u{201c}ok\u{201d} ".as_bytes().to_vec();
+        let mut data = Vec::new();
+        for _ in 0..5000 {
+            data.extend_from_slice(&bytes);
+            data.push(0x93); // a Windows-1252 left quote, invalid in UTF-8
+        }
+        data.extend_from_slice(b"\xe2\x82"); // cut at the end
+        let mut out = String::new();
+        Utf8Repair::new(&data[..]).read_to_string(&mut out).unwrap();
+        assert_eq!(out.matches("caf\u{e9}").count(), 5000);
+        assert_eq!(out.matches('\u{201c}').count(), 10000);
+        assert!(
+            out.ends_with("\u{e2}\u{201a}"),
+            "{:?}",
+            &out[out.len() - 8..]
+        );
+        assert_eq!(repair_utf8(b"Z\xfcrich \xc3\xa9"), "Z\u{fc}rich \u{e9}");
     }
 
     #[test]

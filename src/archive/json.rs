@@ -230,7 +230,8 @@ pub fn read(r: &mut dyn BufRead, layout: Layout, sink: &mut Sink) -> io::Result<
     match layout {
         Layout::Lines => read_lines(r, sink),
         Layout::Array => {
-            let budget = Budget::new(r, MAX_RECORD as u64);
+            // Stray non-UTF-8 bytes would stop serde mid-array: repair them as we stream.
+            let budget = Budget::new(super::encoding::Utf8Repair::new(r), MAX_RECORD as u64);
             let used = budget.used.clone();
             let mut de = serde_json::Deserializer::from_reader(budget);
             let mut n = 0u64;
@@ -267,7 +268,16 @@ pub fn read(r: &mut dyn BufRead, layout: Layout, sink: &mut Sink) -> io::Result<
                 );
                 return Ok(());
             }
-            match serde_json::from_slice::<Value>(&buf) {
+            let parsed = match serde_json::from_slice::<Value>(&buf) {
+                Ok(v) => Ok(v),
+                // A legacy-encoded document (or stray bytes): decode it as text files are.
+                Err(e) if std::str::from_utf8(&buf).is_err() => {
+                    let text = super::encoding::decode_text(&buf, None);
+                    serde_json::from_str::<Value>(&text).map_err(|_| e)
+                }
+                Err(e) => Err(e),
+            };
+            match parsed {
                 Ok(v) => sink.document(v),
                 Err(e) => sink.problem(Some(e.line() as u64), format!("malformed JSON: {e}")),
             }
@@ -303,8 +313,8 @@ fn read_lines(r: &mut dyn BufRead, sink: &mut Sink) -> io::Result<()> {
         let parsed = match serde_json::from_slice::<Value>(line) {
             Ok(v) => Ok(v),
             Err(e) if std::str::from_utf8(line).is_err() => {
-                // Legacy-encoded line: decode and retry.
-                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(line);
+                // Legacy-encoded line or stray bytes: UTF-8 kept, the rest as Windows-1252.
+                let text = super::encoding::repair_utf8(line);
                 serde_json::from_str::<Value>(&text).map_err(|_| e)
             }
             Err(e) => Err(e),
@@ -521,5 +531,26 @@ mod tests {
     fn latin1_line() {
         let a = run(b"{\"text\":\"caf\xe9\"}\n{\"text\":\"b\"}\n", true);
         assert_eq!(arts(&a)[0].text, "café");
+        // UTF-8 with one stray byte keeps its UTF-8.
+        let mut mixed = "{\"text\":\"Zürich ".as_bytes().to_vec();
+        mixed.extend_from_slice(b"\x96 x\"}\n");
+        assert_eq!(arts(&run(&mixed, true))[0].text, "Zürich – x");
+    }
+
+    /// Regression (hostile_input invalid_utf8_everywhere): a `.json` document or array
+    /// with stray non-UTF-8 bytes lost its articles.
+    #[test]
+    fn stray_bytes_in_documents_and_arrays() {
+        let doc = b"{\"id\": \"d\", \"text\": \"Stray \x80\x81 bytes.\"}";
+        // Decoded like a text file (a legacy-encoding guess for two bytes), not lost.
+        let items = run(doc, false);
+        let t = &arts(&items)[0].text;
+        assert!(t.starts_with("Stray ") && t.ends_with(" bytes."), "{t}");
+        let arr = b"[{\"text\": \"one caf\xe9\"}, {\"text\": \"two \xc3\xa9\"}]";
+        let items = run(arr, false);
+        let a = arts(&items);
+        assert_eq!(a.len(), 2, "{items:?}");
+        assert_eq!(a[0].text, "one café");
+        assert_eq!(a[1].text, "two é");
     }
 }
