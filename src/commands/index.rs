@@ -54,6 +54,18 @@ pub fn run(args: IndexArgs) -> Result<i32> {
 
     let show = !args.quiet && std::io::stderr().is_terminal();
     let bar = progress_bar(show);
+    if show {
+        // The total for the ETA: a metadata-only walk, beside the real one.
+        let (bar, paths) = (bar.clone(), args.paths.clone());
+        std::thread::spawn(move || {
+            let total: u64 = crate::archive::walk(&paths)
+                .flatten()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum();
+            bar.set_length(total.max(1));
+        });
+    }
     let verbose = args.verbose;
     let mut sum = Summary::default();
     let mut reporter = Reporter::default();
@@ -133,7 +145,7 @@ pub fn run(args: IndexArgs) -> Result<i32> {
                     last_commit = Instant::now();
                 }
             }
-            Event::WalkDone { bytes, .. } => bar.set_length(bytes.max(1)),
+            Event::WalkDone { .. } => {}
         }
         bar.set_message(format!(
             "{} files, {} articles, {} quotes",
