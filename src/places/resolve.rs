@@ -200,12 +200,22 @@ pub(crate) fn scores(
         .map(|e| e.population)
         .max()
         .unwrap_or(0);
+    // a US reader means the big US city ("Louisville", "Buffalo") over a small namesake,
+    // unless a following ", State" says otherwise
+    let big_us_town = forms.iter().any(|f| {
+        g.entries.get(f.entry as usize).is_some_and(|e| {
+            !e.minor
+                && e.kind == PlaceKind::City
+                && e.country_code == "US"
+                && e.population >= 200_000
+        })
+    });
     for (i, f) in forms.iter().enumerate() {
         let Some(e) = g.entries.get(f.entry as usize) else {
             out.push(f64::NEG_INFINITY);
             continue;
         };
-        if e.minor && ctx.admin1_weight(e) <= 0.0 {
+        if e.minor && (ctx.admin1_weight(e) <= 0.0 || big_us_town) {
             let in_container = container.is_some_and(|cs| {
                 cs.iter().any(|c| {
                     g.entries

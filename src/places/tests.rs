@@ -287,3 +287,10 @@ fn a_big_town_beats_a_smaller_admin1_of_its_name() {
     let ps = g().find("Voters in New York backed the plan.");
     assert_eq!(ps.first().map(|p| p.kind), Some(PlaceKind::Admin1));
 }
+
+#[test]
+fn a_big_us_city_beats_its_small_namesake() {
+    let ps = g().find("Fans from Mississippi cheered as Louisville won the game.");
+    let p = place(&ps, "Louisville").map(|p| p.admin1.clone());
+    assert_eq!(p, Some(Some("Kentucky".into())));
+}
