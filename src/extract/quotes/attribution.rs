@@ -9,9 +9,8 @@
 
 use super::cues::{Cue, CueClass, Lexicon, WEAK_LEMMAS};
 use super::names;
-use super::speakers::{lower_word, np_after, np_before, Np, NpKind};
+use super::speakers::{np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
-use std::borrow::Cow;
 
 /// Auxiliaries and adverbs allowed between a speaker and the cue ("has also said").
 static AUX: WordSet = WordSet::new(&[
@@ -185,7 +184,7 @@ pub struct Ctx<'a> {
     pub lex: &'a Lexicon,
     pub in_quote: &'a [bool],
     /// Per token: the lower-cased word (possessive and final period stripped).
-    pub lows: &'a [Cow<'a, str>],
+    pub lows: &'a [&'a str],
     /// Per token: its entry in the cue lexicon.
     pub cue_of: &'a [Option<Cue>],
 }
@@ -198,7 +197,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or("")
     }
     pub fn lw(&self, i: usize) -> &'a str {
-        self.lows.get(i).map(|c| &**c).unwrap_or("")
+        self.lows.get(i).copied().unwrap_or("")
     }
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
@@ -313,7 +312,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let pw = self.w(i - 1);
-        let plw = lower_word(pw);
+        let plw = self.lw(i - 1);
         if self.toks[i - 1].kind != Kind::Word {
             return false;
         }
@@ -377,12 +376,21 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let lw = self.lw(i);
+        // Only lexicon words and the few phrase heads below can start a cue.
+        if self.cue_of.get(i).copied().flatten().is_none()
+            && !matches!(
+                lw,
+                "according" | "quoted" | "went" | "goes" | "go" | "going"
+            )
+        {
+            return None;
+        }
         // A noun after a determiner ("the report", "his statement") is not a cue.
         if i > 0 && self.toks[i - 1].kind == Kind::Word {
             let pw = self.w(i - 1);
-            let plw = lower_word(pw);
+            let plw = self.lw(i - 1);
             if matches!(
-                &*plw,
+                plw,
                 "the"
                     | "a"
                     | "an"
@@ -424,17 +432,21 @@ impl<'a> Ctx<'a> {
         if matches!(lw, "went" | "goes" | "go" | "going") && i + 1 < hi && self.lw(i + 1) == "on" {
             return Some(i + 2);
         }
-        if self.lex.get(lw).is_some()
+        if self.cue_of.get(i).copied().flatten().is_some()
             && i + 1 < hi
             && matches!(self.lw(i + 1), "back" | "out")
             && !is_cap(self.w(i))
         {
             return Some(i + 2);
         }
+        // Everything below needs a lexicon entry.
+        let cue = self.cue_of.get(i).copied().flatten();
+        if cue.is_none() {
+            return None;
+        }
         if self.nounish_blocked(i, lw) {
             return None;
         }
-        let cue = self.cue_of.get(i).copied().flatten();
         let is_cue = cue
             .map(|c| !WEAK_LEMMAS.contains(&c.lemma) && c.class != CueClass::Belief)
             .unwrap_or(false)
@@ -464,9 +476,9 @@ impl<'a> Ctx<'a> {
         }
         if self.is_punct(i, ",") && i + 1 < hi {
             let first = self.w(i + 1);
-            let flw = lower_word(first);
+            let flw = self.lw(i + 1);
             let appos_start = !is_cap(first)
-                || matches!(&*flw, "a" | "an" | "the" | "who" | "whose" | "which")
+                || matches!(flw, "a" | "an" | "the" | "who" | "whose" | "which")
                 || is_cap(first);
             if appos_start && self.cue_at(i + 1, hi).is_none() {
                 let mut j = i + 1;

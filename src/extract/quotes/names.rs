@@ -79,12 +79,23 @@ fn table() -> &'static HashMap<String, FirstName, FxBuild> {
 /// found is tried by its first part).
 pub fn lookup(name: &str) -> Option<FirstName> {
     let t = table();
-    let key = if name.is_ascii() {
-        name.to_ascii_lowercase()
+    // Short ASCII names (nearly all) are lower-cased on the stack.
+    let mut stack = [0u8; 32];
+    let owned;
+    let key: &str = if name.is_ascii() && name.len() <= stack.len() {
+        let b = &mut stack[..name.len()];
+        b.copy_from_slice(name.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or("")
     } else {
-        deunicode::deunicode(name).to_ascii_lowercase()
+        owned = if name.is_ascii() {
+            name.to_ascii_lowercase()
+        } else {
+            deunicode::deunicode(name).to_ascii_lowercase()
+        };
+        &owned
     };
-    if let Some(f) = t.get(&key) {
+    if let Some(f) = t.get(key) {
         return Some(*f);
     }
     let first = key.split('-').next().unwrap_or("");

@@ -9,7 +9,7 @@
 //! inside quotations, the byline and places are never registered, so they never speak.
 
 use super::names::{self, Gender};
-use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
+use super::tokens::{is_cap, text_of, FxBuild, Kind, Tok, WordSet};
 use crate::extract::SpeakerKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -691,18 +691,33 @@ pub struct Speaker {
 #[derive(Debug, Default)]
 pub struct Registry {
     pub ents: Vec<Entity>,
-    pub by_last: HashMap<String, Vec<usize>>,
+    pub by_last: HashMap<String, Vec<usize>, FxBuild>,
     pub people: Vec<PersonAt>,
 }
 
 /// Lower case, without a possessive "'s" or a final period; borrows when nothing changes.
 pub fn lower_word(w: &str) -> Cow<'_, str> {
     let w = strip_possessive(w).trim_end_matches('.');
-    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-        Cow::Owned(w.to_lowercase())
+    if !w.is_ascii() {
+        let unchanged = |c: char| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        };
+        if !w.chars().all(unchanged) {
+            Cow::Owned(w.to_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
     } else {
         Cow::Borrowed(w)
     }
+}
+
+/// `a` ends with `" " + b`.
+fn ends_with_word(a: &str, b: &str) -> bool {
+    a.len() > b.len() && a.ends_with(b) && a.as_bytes()[a.len() - b.len() - 1] == b' '
 }
 
 pub fn strip_possessive(w: &str) -> &str {
@@ -1489,8 +1504,8 @@ impl Registry {
                 let ent = &self.ents[id];
                 let ek = ent.full.to_lowercase();
                 if ek == full_key
-                    || ek.ends_with(&format!(" {full_key}"))
-                    || full_key.ends_with(&format!(" {ek}"))
+                    || ends_with_word(&ek, &full_key)
+                    || ends_with_word(&full_key, &ek)
                     || r.name_toks.len() == 1
                 {
                     found = Some(id);

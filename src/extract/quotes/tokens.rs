@@ -34,11 +34,29 @@ pub struct FxHasher(u64);
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes a step: words are short, so this is one or two multiplications.
         let mut h = self.0;
-        for &b in bytes {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
         self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     #[inline]
     fn finish(&self) -> u64 {
@@ -51,7 +69,16 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// A word list looked up through a hash set built on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, FxBuild>>,
+    set: OnceLock<Probe>,
+}
+
+/// The hash set plus a cheap pre-filter (length range, first bytes seen), so most words
+/// are rejected without hashing.
+struct Probe {
+    set: HashSet<&'static str, FxBuild>,
+    min_len: usize,
+    max_len: usize,
+    first: [bool; 256],
 }
 
 impl WordSet {
@@ -61,10 +88,29 @@ impl WordSet {
             set: OnceLock::new(),
         }
     }
+    #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(w)
+        let p = self.set.get_or_init(|| {
+            let mut first = [false; 256];
+            for x in self.words {
+                if let Some(&b) = x.as_bytes().first() {
+                    first[b as usize] = true;
+                }
+            }
+            Probe {
+                set: self.words.iter().copied().collect(),
+                min_len: self.words.iter().map(|x| x.len()).min().unwrap_or(0),
+                max_len: self.words.iter().map(|x| x.len()).max().unwrap_or(0),
+                first,
+            }
+        });
+        if w.len() < p.min_len || w.len() > p.max_len {
+            return false;
+        }
+        match w.as_bytes().first() {
+            Some(&b) if !p.first[b as usize] => false,
+            _ => p.set.contains(w),
+        }
     }
 }
 
