@@ -137,6 +137,13 @@ fn utf16_with_and_without_bom_is_decoded() {
     );
     let page = "<html><body><article><p>Htmlsixteenword: the page, in UTF-16, has commas, and words.</p></article></body></html>";
     case.write("le-nobom.html", &le(page));
+    // Excel's "Unicode text" export: a UTF-16 LE tab-separated table with a BOM.
+    let table = "id\ttitle\ttext\nu16-tsv\tT\tTsvsixteenword from Bergen.\n";
+    case.write("excel.tsv", &bom(b"\xff\xfe", le(table)));
+    case.write(
+        "be-nobom.csv",
+        &be(&table.replace('\t', ",").replace("u16-tsv", "u16-csv")),
+    );
     let out = case.check_index(&[]);
     for w in [
         "lebomword",
@@ -148,7 +155,7 @@ fn utf16_with_and_without_bom_is_decoded() {
     ] {
         case.assert_word(w, &out);
     }
-    case.assert_ids(&["u16-json", "u16-json-be"]);
+    case.assert_ids(&["u16-json", "u16-json-be", "u16-tsv", "u16-csv"]);
     // A quote from them is searchable, with its speaker.
     let v = search(&case.idx, &["harbour", "--speaker", "Vik"]);
     assert_eq!(v["total"], 4, "the four UTF-16 texts' quote: {v}");
@@ -447,7 +454,7 @@ fn odd_file_names() {
 }
 
 #[test]
-fn symlink_loop_and_dangling_symlink() {
+fn symlink_loops_dangling_symlinks_and_special_files() {
     let case = Case::new("links");
     let sub = case.arch.join("sub");
     std::fs::create_dir(&sub).expect("mkdir");
@@ -463,12 +470,18 @@ fn symlink_loop_and_dangling_symlink() {
         case.arch.join("dangling.txt"),
     )
     .expect("symlink");
-    let out = case.check_index(&["up", "dangling.txt"]);
+    // Special files would block a reader forever: a FIFO, and a link to a device.
+    let fifo =
+        std::ffi::CString::new(case.arch.join("pipe.jsonl").as_os_str().as_bytes()).expect("path");
+    // SAFETY: mkfifo reads the NUL-terminated path it is given.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0, "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", case.arch.join("zero.txt")).expect("symlink");
+    let out = case.check_index(&["up", "dangling.txt", "pipe.jsonl", "zero.txt"]);
     assert!(out.stderr.contains("loop"), "{}", out.stderr);
     case.assert_word("linkedword", &out);
     let v = search(&case.idx, &["--articles", "linkedword"]);
     assert_eq!(v["total"], 1, "the file is indexed once: {v}");
-    case.check_extract(&["dangling.txt"]);
+    case.check_extract(&["dangling.txt", "pipe.jsonl", "zero.txt"]);
 }
 
 #[test]

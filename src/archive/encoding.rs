@@ -261,6 +261,55 @@ fn mostly_utf8(bytes: &[u8], declared_utf8: bool) -> bool {
     bad > 0 && good_multi > bad * 10 && bad * 1000 < bytes.len()
 }
 
+/// A reader that decodes a stream in `enc` (UTF-16, say) to UTF-8 as it goes, dropping a
+/// leading BOM: for streamed formats (tables) whose parsers expect UTF-8.
+pub struct Transcode<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl<R> Transcode<R> {
+    pub fn new(inner: R, enc: &'static Encoding) -> Self {
+        Transcode {
+            inner,
+            decoder: enc.new_decoder_with_bom_removal(),
+            out: Vec::new(),
+            pos: 0,
+            done: false,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Transcode<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            if self.pos < self.out.len() {
+                let n = buf.len().min(self.out.len() - self.pos);
+                buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+                self.pos += n;
+                return Ok(n);
+            }
+            if self.done || buf.is_empty() {
+                return Ok(0);
+            }
+            let mut chunk = [0u8; 16 * 1024];
+            let n = self.inner.read(&mut chunk)?;
+            self.done = n == 0;
+            let room = self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
+            self.out.clear();
+            self.out.resize(room, 0);
+            self.pos = 0;
+            let (_, _, written, _) =
+                self.decoder
+                    .decode_to_utf8(&chunk[..n], &mut self.out, self.done);
+            self.out.truncate(written);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,6 +395,28 @@ mod tests {
             &out[out.len() - 8..]
         );
         assert_eq!(repair_utf8(b"Z\xfcrich \xc3\xa9"), "Z\u{fc}rich \u{e9}");
+    }
+
+    #[test]
+    fn transcode_reader() {
+        use std::io::Read;
+        let text = "caf\u{e9} \u{201c}\u{1F600}\u{201d}\n".repeat(3000);
+        let mut le = vec![0xff, 0xfe];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut out = String::new();
+        Transcode::new(&le[..], UTF_16LE)
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, text);
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut out = String::new();
+        Transcode::new(&be[..be.len() - 1], UTF_16BE)
+            .read_to_string(&mut out)
+            .unwrap();
+        assert!(
+            out.ends_with('\u{fffd}'),
+            "a cut unit is replaced, not an error"
+        );
     }
 
     #[test]

@@ -251,7 +251,14 @@ pub fn read_file(
         }
         Format::Warc => warc::read(&mut reader, &mut sink).map_err(|e| decode::classify(&e, comp)),
         Format::Sgml => sgml::read(&mut reader, &mut sink).map_err(|e| decode::classify(&e, comp)),
-        Format::Table(delim) => table::read(&mut reader, delim, &mut sink),
+        // UTF-16 tables (Excel's "Unicode text" export) are transcoded as they stream.
+        Format::Table(delim) => match unicode {
+            Some((enc, _)) if enc != encoding_rs::UTF_8 => {
+                let mut utf8 = io::BufReader::new(encoding::Transcode::new(&mut reader, enc));
+                table::read(&mut utf8, delim, &mut sink)
+            }
+            _ => table::read(&mut reader, delim, &mut sink),
+        },
         Format::Html => {
             let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
             if over {
@@ -510,6 +517,29 @@ mod tests {
         let z = d.path().join("x.zip");
         std::fs::write(&z, b"PK\x03\x04rest").unwrap();
         assert_eq!(read(&z).0.unwrap_err().class, "unsupported");
+    }
+
+    /// Regression (hostile_input utf16_with_and_without_bom_is_decoded): a UTF-16 table was
+    /// refused as "without a text column".
+    #[test]
+    fn utf16_tables() {
+        let d = tempfile::tempdir().unwrap();
+        let table = "id\ttitle\ttext\nt1\tT\t\u{201c}Yes,\u{201d} said Ann Lee in Z\u{fc}rich.\n";
+        let mut le = vec![0xff, 0xfe];
+        le.extend(table.encode_utf16().flat_map(u16::to_le_bytes));
+        let p = d.path().join("excel.tsv");
+        std::fs::write(&p, &le).unwrap();
+        let (r, items) = read(&p);
+        assert_eq!(r.unwrap().articles, 1, "{items:?}");
+        assert!(matches!(&items[0], Item::Article(a) if a.text.contains("Zürich")));
+        let be: Vec<u8> = table
+            .replace('\t', ",")
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let p = d.path().join("be.csv");
+        std::fs::write(&p, &be).unwrap();
+        assert_eq!(read(&p).0.unwrap().articles, 1);
     }
 
     #[test]
