@@ -7,7 +7,7 @@
 //! (`Smith said: "…"`, `According to X, "…"`, `From X: "…"`). Everything is a short index
 //! walk over tokens bounded by the sentence.
 
-use super::cues::{Cue, CueClass, Lexicon, WEAK_LEMMAS};
+use super::cues::{Cue, CueClass, Lexicon};
 use super::names;
 use super::speakers::{np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
@@ -448,7 +448,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let is_cue = cue
-            .map(|c| !WEAK_LEMMAS.contains(&c.lemma) && c.class != CueClass::Belief)
+            .map(|c| !c.weak && c.class != CueClass::Belief)
             .unwrap_or(false)
             || (belief && cue.map(|c| c.class == CueClass::Belief).unwrap_or(false));
         // Capitalised only as a sentence-opening participle ("Adding, …").

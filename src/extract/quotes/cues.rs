@@ -26,6 +26,8 @@ pub struct Cue {
     pub class: CueClass,
     /// The lemma ("say"), for reports.
     pub lemma: &'static str,
+    /// The lemma is in [`WEAK_LEMMAS`] (precomputed).
+    pub weak: bool,
 }
 
 /// Regular speech verbs (lemma). Irregular and doubling forms are listed in `IRREGULAR`.
@@ -284,6 +286,16 @@ fn inflect(lemma: &str) -> Vec<String> {
 /// The lexicon: word form (lower case) → cue.
 pub struct Lexicon {
     forms: HashMap<String, Cue, FxBuild>,
+    /// Bit per (first byte, second byte) pair of any form: most words miss without hashing.
+    pairs: Vec<u64>,
+    max_len: usize,
+}
+
+fn pair_key(w: &str) -> usize {
+    let b = w.as_bytes();
+    let b0 = b.first().copied().unwrap_or(0) as usize;
+    let b1 = b.get(1).copied().unwrap_or(0) as usize;
+    (b0 << 8) | b1
 }
 
 impl Lexicon {
@@ -307,6 +319,7 @@ impl Lexicon {
                 forms.entry(f).or_insert(Cue {
                     class: class_of(lemma),
                     lemma,
+                    weak: WEAK_LEMMAS.contains(&lemma),
                 });
             }
         }
@@ -322,21 +335,44 @@ impl Lexicon {
                 Cue {
                     class: class_of(lemma),
                     lemma: lemma_static,
+                    weak: WEAK_LEMMAS.contains(&lemma_static),
                 },
             );
         }
-        Lexicon { forms }
+        let mut pairs = vec![0u64; 65536 / 64];
+        for f in forms.keys() {
+            let k = pair_key(f);
+            pairs[k / 64] |= 1 << (k % 64);
+        }
+        let max_len = forms.keys().map(|f| f.len()).max().unwrap_or(0);
+        Lexicon {
+            forms,
+            pairs,
+            max_len,
+        }
     }
 
     /// The cue a (lower-cased) word form is, if any.
+    #[inline]
     pub fn get(&self, lower: &str) -> Option<Cue> {
+        let k = pair_key(lower);
+        if lower.len() > self.max_len
+            || self
+                .pairs
+                .get(k / 64)
+                .map(|w| w & (1 << (k % 64)))
+                .unwrap_or(0)
+                == 0
+        {
+            return None;
+        }
         self.forms.get(lower).copied()
     }
 
     /// A cue strong enough to attribute a quotation on its own ("said", not "hit").
     pub fn strong(&self, lower: &str) -> Option<Cue> {
         self.get(lower)
-            .filter(|c| !WEAK_LEMMAS.contains(&c.lemma) && c.class != CueClass::Belief)
+            .filter(|c| !c.weak && c.class != CueClass::Belief)
     }
 }
 

@@ -6,7 +6,7 @@
 //! quotation are left to the direct-quotation rules.
 
 use super::attribution::{is_adverbial, Ctx};
-use super::cues::{CueClass, WEAK_LEMMAS};
+use super::cues::CueClass;
 use super::speakers::{np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, Kind};
 
@@ -293,12 +293,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             continue;
         }
         let lw = ctx.lw(v);
-        let verb = ctx
-            .lex
-            .get(lw)
-            .map(|c| !WEAK_LEMMAS.contains(&c.lemma))
-            .unwrap_or(false)
-            || is_fragment_verb(lw);
+        let verb = ctx.lex.get(lw).map(|c| !c.weak).unwrap_or(false) || is_fragment_verb(lw);
         if !verb
             || (v > a
                 && matches!(

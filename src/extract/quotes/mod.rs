@@ -105,11 +105,11 @@ impl QuoteExtractor {
                     return Err((b, lowbuf.len() as u32));
                 }
                 match speakers::lower_word(w) {
-                    std::borrow::Cow::Borrowed(x) => {
+                    speakers::Lw::Borrowed(x) => {
                         let s = (x.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
                         Ok((s, s + x.len()))
                     }
-                    std::borrow::Cow::Owned(x) => {
+                    x => {
                         let b = lowbuf.len() as u32;
                         lowbuf.push_str(&x);
                         Err((b, lowbuf.len() as u32))

@@ -11,7 +11,6 @@
 use super::names::{self, Gender};
 use super::tokens::{is_cap, text_of, FxBuild, Kind, Tok, WordSet};
 use crate::extract::SpeakerKind;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Capitalised words that start sentences but never start a name.
@@ -695,8 +694,55 @@ pub struct Registry {
     pub people: Vec<PersonAt>,
 }
 
+/// A lower-cased word: borrowed when nothing changes, inline (no allocation) when short.
+#[derive(Debug, Clone)]
+pub enum Lw<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 24], u8),
+    Owned(String),
+}
+
+impl Default for Lw<'_> {
+    fn default() -> Self {
+        Lw::Borrowed("")
+    }
+}
+
+impl std::ops::Deref for Lw<'_> {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Lw::Borrowed(s) => s,
+            Lw::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
+            Lw::Owned(s) => s,
+        }
+    }
+}
+
+impl PartialEq<str> for Lw<'_> {
+    fn eq(&self, o: &str) -> bool {
+        **self == *o
+    }
+}
+
+impl PartialEq<&str> for Lw<'_> {
+    fn eq(&self, o: &&str) -> bool {
+        **self == **o
+    }
+}
+
+impl Lw<'_> {
+    pub fn into_owned(self) -> String {
+        match self {
+            Lw::Owned(s) => s,
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Lower case, without a possessive "'s" or a final period; borrows when nothing changes.
-pub fn lower_word(w: &str) -> Cow<'_, str> {
+pub fn lower_word(w: &str) -> Lw<'_> {
     let w = strip_possessive(w).trim_end_matches('.');
     if !w.is_ascii() {
         let unchanged = |c: char| {
@@ -704,14 +750,21 @@ pub fn lower_word(w: &str) -> Cow<'_, str> {
             l.next() == Some(c) && l.next().is_none()
         };
         if !w.chars().all(unchanged) {
-            Cow::Owned(w.to_lowercase())
+            Lw::Owned(w.to_lowercase())
         } else {
-            Cow::Borrowed(w)
+            Lw::Borrowed(w)
         }
     } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(w.to_ascii_lowercase())
+        if w.len() <= 24 {
+            let mut b = [0u8; 24];
+            b[..w.len()].copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            Lw::Inline(b, w.len() as u8)
+        } else {
+            Lw::Owned(w.to_ascii_lowercase())
+        }
     } else {
-        Cow::Borrowed(w)
+        Lw::Borrowed(w)
     }
 }
 
