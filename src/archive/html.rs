@@ -102,101 +102,218 @@ pub fn extract_page(html: &str, url_hint: Option<&str>) -> Page {
 /// O(depth) per tag, so a page nested 100,000 deep would take minutes.
 const MAX_DEPTH: usize = 1000;
 
-/// Drop the tags that nest deeper than `max` (a cheap tag scan; text is kept).
-/// Pages within the limit are returned unchanged.
+/// Elements without content: they never nest.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "frame"
+            | "hr"
+            | "image"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Elements that close an open one of their kind instead of nesting in it (or are merged
+/// into the one there is): they do not add depth.
+fn closes_its_kind(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li" | "td" | "tr" | "th" | "option" | "dt" | "dd" | "html" | "head" | "body"
+    )
+}
+
+/// Start tags that end SVG/MathML content (the HTML parser's "breakout" list).
+fn breaks_out_of_foreign(name: &str) -> bool {
+    matches!(
+        name,
+        "b" | "big"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "center"
+            | "code"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "em"
+            | "embed"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "hr"
+            | "i"
+            | "img"
+            | "li"
+            | "listing"
+            | "menu"
+            | "meta"
+            | "nobr"
+            | "ol"
+            | "p"
+            | "pre"
+            | "ruby"
+            | "s"
+            | "small"
+            | "span"
+            | "strong"
+            | "strike"
+            | "sub"
+            | "sup"
+            | "table"
+            | "tt"
+            | "u"
+            | "ul"
+            | "var"
+            | "font"
+    )
+}
+
+/// Where a comment starting at `lt` (`<!--`) ends, as the HTML tokenizer sees it.
+fn comment_end(html: &str, lt: usize) -> usize {
+    let after = &html[lt + 4..];
+    if after.starts_with('>') {
+        return lt + 5;
+    }
+    if after.starts_with("->") {
+        return lt + 6;
+    }
+    let a = after.find("-->").map(|e| e + 3);
+    let b = after.find("--!>").map(|e| e + 4);
+    match (a, b) {
+        (Some(x), Some(y)) => lt + 4 + x.min(y),
+        (Some(x), None) | (None, Some(x)) => lt + 4 + x,
+        (None, None) => html.len(),
+    }
+}
+
+/// Drop the tags that would make html5ever slow (a cheap tag scan; text is kept): start
+/// tags nesting deeper than `max`, and end tags that close nothing open (html5ever searches
+/// the open elements for each, so a million of them under a deep page take minutes).
+/// Pages within the limits are returned unchanged.
+///
+/// The scan models the parser's open elements by name, erring on the side of "open": tag
+/// names are read as the tokenizer reads them (`<p-x>` is not `<p>`), `<div/>` opens a div
+/// (HTML ignores the slash outside SVG/MathML), and comments end at `-->` or `--!>`.
 pub fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    // Pass 1 measures, pass 2 (only if needed) rewrites.
+    use std::collections::HashMap;
+    let b = html.as_bytes();
     let mut out: Option<String> = None;
-    for pass in 0..2 {
-        let mut depth = 0usize;
-        let mut deepest = 0usize;
-        let mut i = 0usize;
-        let mut copied = 0usize;
-        let b = html.as_bytes();
-        while let Some(off) = html[i..].find('<') {
-            let lt = i + off;
-            let rest = &html[lt..];
-            if rest.starts_with("<!--") {
-                i = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
-                continue;
-            }
-            let closing = rest.as_bytes().get(1) == Some(&b'/');
-            let name_start = lt + 1 + closing as usize;
-            let name_len = b[name_start.min(b.len())..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .count();
-            if name_len == 0 {
-                i = lt + 1;
-                continue;
-            }
-            let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-            let gt = html[lt..].find('>').map_or(html.len(), |e| lt + e + 1);
-            let self_closing = html[lt..gt].ends_with("/>");
-            let nests = !self_closing
-                && !matches!(
-                    name.as_str(),
-                    "br" | "img"
-                        | "meta"
-                        | "link"
-                        | "input"
-                        | "hr"
-                        | "area"
-                        | "base"
-                        | "col"
-                        | "embed"
-                        | "source"
-                        | "track"
-                        | "wbr"
-                        | "param"
-                        | "p"
-                        | "li"
-                        | "td"
-                        | "tr"
-                        | "th"
-                        | "option"
-                        | "dt"
-                        | "dd"
-                        | "html"
-                        | "head"
-                        | "body"
-                        | "!doctype"
-                );
-            let mut drop = false;
-            if nests {
-                if closing {
-                    drop = depth > max;
-                    depth = depth.saturating_sub(1);
-                } else {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                    drop = depth > max;
-                }
-            }
-            if let (1, Some(o)) = (pass, out.as_mut()) {
-                if drop {
-                    o.push_str(&html[copied..lt]);
-                    copied = gt;
-                }
-            }
-            i = gt;
-            if !closing && matches!(name.as_str(), "script" | "style") {
-                let end = format!("</{name}");
-                i = find_ci(html, gt, &end).unwrap_or(html.len());
-            }
+    let mut copied = 0usize;
+    // Open nesting elements, including those dropped past `max`.
+    let mut depth = 0usize;
+    // Kept open elements by name (for elements that close their kind: at most depth + 1).
+    let mut open: HashMap<String, usize> = ["html", "head", "body"]
+        .iter()
+        .map(|n| (n.to_string(), 1))
+        .collect();
+    // Open <svg>/<math> elements: inside them `<x/>` does not nest.
+    let mut foreign = 0usize;
+    let mut i = 0usize;
+    while let Some(off) = html[i..].find('<') {
+        let lt = i + off;
+        if html[lt..].starts_with("<!--") {
+            i = comment_end(html, lt);
+            continue;
         }
-        if pass == 0 {
-            if deepest <= max {
-                return Cow::Borrowed(html);
+        let closing = b.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + closing as usize;
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            i = lt + 1;
+            continue;
+        }
+        let name_end = b[name_start..]
+            .iter()
+            .position(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+            .map_or(b.len(), |p| name_start + p);
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        let gt = html[name_end..]
+            .find('>')
+            .map_or(html.len(), |e| name_end + e + 1);
+        let self_closing = html[lt..gt].ends_with("/>");
+        let nests = !is_void(&name) && !closes_its_kind(&name);
+        let drop = if closing {
+            if name == "br" {
+                false // `</br>` is read as `<br>`
+            } else if nests && depth > max {
+                depth -= 1;
+                true
+            } else {
+                match open.get_mut(&name).filter(|c| **c > 0) {
+                    Some(c) => {
+                        *c -= 1;
+                        if nests {
+                            depth = depth.saturating_sub(1);
+                            if matches!(name.as_str(), "svg" | "math") {
+                                foreign = foreign.saturating_sub(1);
+                            }
+                        }
+                        false
+                    }
+                    None => true,
+                }
             }
-            out = Some(String::with_capacity(html.len()));
-        } else if let Some(mut o) = out.take() {
-            o.push_str(&html[copied..]);
-            return Cow::Owned(o);
+        } else {
+            if foreign > 0 && breaks_out_of_foreign(&name) {
+                foreign = 0;
+            }
+            if nests && !(self_closing && foreign > 0) {
+                depth += 1;
+                if depth > max {
+                    true
+                } else {
+                    if matches!(name.as_str(), "svg" | "math") {
+                        foreign += 1;
+                    }
+                    *open.entry(name.clone()).or_default() += 1;
+                    false
+                }
+            } else {
+                if closes_its_kind(&name) && !matches!(name.as_str(), "html" | "head" | "body") {
+                    let c = open.entry(name.clone()).or_default();
+                    *c = (*c + 1).min(depth + 1);
+                }
+                false
+            }
+        };
+        if drop {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..lt]);
+            copied = gt;
+        }
+        i = gt;
+        if !closing && matches!(name.as_str(), "script" | "style") {
+            let end = format!("</{name}");
+            i = find_ci(html, gt, &end).unwrap_or(html.len());
         }
     }
-    Cow::Borrowed(html)
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(html),
+    }
 }
 
 /// Case-insensitive find of an ASCII needle from `from`.
@@ -786,6 +903,63 @@ mod tests {
             limit_depth("<div><div>x</div></div>", 2),
             "<div><div>x</div></div>"
         );
+    }
+
+    /// Regressions (found probing html5ever's costs): each of these pages took minutes,
+    /// because the tag scan missed tags the parser sees, or kept end tags that close
+    /// nothing (each one a search of a deep stack).
+    #[test]
+    fn what_slowed_the_parser_is_dropped() {
+        let max = 3;
+        // `<p-x>` is its own element, not a `<p>`: it nests.
+        assert_eq!(limit_depth(&"<p-x>".repeat(5), max), "<p-x>".repeat(3));
+        // `<div/>` opens a div in HTML...
+        assert_eq!(limit_depth(&"<div/>".repeat(5), max), "<div/>".repeat(3));
+        // ...but not inside SVG.
+        let svg = format!("<svg>{}</svg>", "<path/>".repeat(5));
+        assert_eq!(limit_depth(&svg, max), svg);
+        // End tags that close nothing are dropped; matched ones kept.
+        assert_eq!(
+            limit_depth("<span>a</z></img></li></p></span></span>", max),
+            "<span>a</span>"
+        );
+        // `</z>` does not make room for more depth.
+        assert_eq!(limit_depth(&"<div></z>".repeat(5), max), "<div>".repeat(3));
+        // A comment closed by `--!>` does not hide the tags after it.
+        assert_eq!(
+            limit_depth(&format!("<!-- c --!>{}", "<b>".repeat(5)), max),
+            format!("<!-- c --!>{}", "<b>".repeat(3))
+        );
+        // Ordinary pages are untouched.
+        let page = "<html><head><title>T</title></head><body><ul><li>a<li>b</ul><p>x<p>y</p><br/></br><img src=x><table><tr><td>1<td>2</table></body></html>";
+        assert_eq!(limit_depth(page, max), page);
+    }
+
+    #[test]
+    fn hostile_pages_parse_quickly() {
+        let n = 30_000;
+        let pages = [
+            format!("{}</z>{}", "<p-x>".repeat(n), "</z>".repeat(n)),
+            "<div/>".repeat(n),
+            "<div></z>".repeat(n),
+            format!(
+                "{}{}",
+                "<span>".repeat(2000),
+                "</z></li></img></p>".repeat(n)
+            ),
+            format!("<!----!>{}", "<div>".repeat(n)),
+        ];
+        for page in pages {
+            let t = std::time::Instant::now();
+            let p = extract_page(&format!("{page}<p>Kept text, with commas, here.</p>"), None);
+            assert!(p.text.contains("Kept text"), "{}", &page[..40]);
+            assert!(
+                t.elapsed().as_secs() < 10,
+                "{:?}: {}",
+                t.elapsed(),
+                &page[..40]
+            );
+        }
     }
 
     #[test]
