@@ -368,8 +368,29 @@ fn html_nested_100000_deep() {
         )
         .as_bytes(),
     );
+    // Tags the parser pays for on every step: custom elements 100,000 deep and as many end
+    // tags that close nothing; `<div/>` (a div in HTML); a comment ended by `--!>`.
+    case.write(
+        "custom.html",
+        format!(
+            "<html><body>{}{}<p>Customhtmlword: the text after them, with commas, is kept.</p>",
+            "<p-x>".repeat(n),
+            "</z>".repeat(n)
+        )
+        .as_bytes(),
+    );
+    case.write(
+        "selfclosing.html",
+        format!(
+            "<html><body><!-- x --!>{}<p>Selfclosinghtmlword: kept, with commas, too.</p>",
+            "<div/>".repeat(n)
+        )
+        .as_bytes(),
+    );
     let out = case.check_index(&[]);
     for w in [
+        "customhtmlword",
+        "selfclosinghtmlword",
         "deephtmlword",
         "unclosedhtmlword",
         "formattinghtmlword",
