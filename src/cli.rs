@@ -72,6 +72,10 @@ Offsets are Unicode code points into the article text (see schema/extract.schema
 
 #[derive(Debug, Args)]
 pub struct ReadArgs {
+    /// Source (publisher) of articles that name none; by default the name of the folder
+    /// given on the command line (or of a file's folder).
+    #[arg(long = "source", value_name = "NAME")]
+    pub source: Option<String>,
     /// Map a field name of your JSON to one of whosaid's (text, title, date, url, source,
     /// author, id), e.g. `--field text=story`. Repeatable.
     #[arg(long = "field", value_name = "OURS=THEIRS", value_parser = parse_field_map)]

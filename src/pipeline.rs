@@ -70,6 +70,8 @@ pub struct Options {
     pub skip: Option<SkipFn>,
     /// Prefixes every article id, for archives whose ids clash with others'.
     pub id_prefix: Option<String>,
+    /// The source of articles that name none (else: the name of the folder given).
+    pub source: Option<String>,
 }
 
 /// Runs the pipeline, calling `consume` with each event in order. Stops early (dropping the
@@ -84,12 +86,13 @@ pub fn run<E>(
         threads,
         skip,
         id_prefix,
+        source,
     } = options;
     let threads = threads.max(1);
     let (work_tx, work_rx) = bounded::<(u64, Work)>(QUEUE);
     let (out_tx, out_rx) = bounded::<(u64, Event)>(QUEUE);
 
-    let reader = std::thread::spawn(move || read_all(paths, opts, id_prefix, work_tx));
+    let reader = std::thread::spawn(move || read_all(paths, opts, id_prefix, source, work_tx));
     let workers: Vec<_> = (0..threads)
         .map(|_| {
             let rx = work_rx.clone();
@@ -134,6 +137,7 @@ fn read_all(
     paths: Vec<PathBuf>,
     opts: ReadOptions,
     id_prefix: Option<String>,
+    source: Option<String>,
     tx: Sender<(u64, Work)>,
 ) {
     let mut seq = 0u64;
@@ -143,7 +147,11 @@ fn read_all(
         ok
     };
     let (mut files, mut bytes) = (0u64, 0u64);
-    for entry in archive::walk(&paths) {
+    let walks = paths.iter().flat_map(|root| {
+        let fallback = source.clone().or_else(|| folder_name(root));
+        archive::walk(std::slice::from_ref(root)).map(move |e| (e, fallback.clone()))
+    });
+    for (entry, fallback_source) in walks {
         let path = match entry {
             Ok(p) => p,
             Err(problem) => {
@@ -172,6 +180,9 @@ fn read_all(
                 Item::Article(mut a) => {
                     if let Some(p) = &id_prefix {
                         a.id = Some(format!("{p}{}", a.stable_id()));
+                    }
+                    if a.source.as_deref().map(str::trim).unwrap_or("").is_empty() {
+                        a.source = fallback_source.clone();
                     }
                     send(Work::Extract(a))
                 }
@@ -222,6 +233,18 @@ fn extract_all(rx: Receiver<(u64, Work)>, tx: Sender<(u64, Event)>, skip: Option
             return;
         }
     }
+}
+
+/// The name of a folder given on the command line (of a file's folder for a file), the
+/// source of last resort for articles that name none.
+fn folder_name(root: &std::path::Path) -> Option<String> {
+    let abs = std::fs::canonicalize(root).ok()?;
+    let dir = if abs.is_dir() {
+        abs.as_path()
+    } else {
+        abs.parent()?
+    };
+    dir.file_name().map(|n| n.to_string_lossy().into_owned())
 }
 
 /// The number of extraction threads to use when the user does not say.

@@ -196,3 +196,27 @@ fn bad_queries_get_clear_errors() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("limit"), "{}", stderr(&o));
 }
+
+#[test]
+fn every_article_gets_a_source() {
+    let seed = repo().join("examples/archive/aliyev-trt-interview.txt");
+    let s = seed.to_string_lossy().into_owned();
+    // Plain text names no publisher: the folder's name stands in, or --source.
+    let v = jsonl(&stdout(&run(&["extract", &s])));
+    assert_eq!(v[0]["source"], "archive");
+    let v = jsonl(&stdout(&run(&["extract", "--source", "TRT World", &s])));
+    assert_eq!(v[0]["source"], "TRT World");
+    // An article's own source wins over --source.
+    let wires = repo().join("examples/archive/wires.jsonl");
+    let v = jsonl(&stdout(&run(&[
+        "extract",
+        "--source",
+        "X",
+        &wires.to_string_lossy(),
+    ])));
+    assert!(
+        v.iter()
+            .all(|a| a["source"] == "Continental Wire" || a["source"] == "Gulf Coast Ledger"),
+        "{v:?}"
+    );
+}

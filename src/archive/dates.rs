@@ -25,14 +25,39 @@ pub fn normalize(raw: &str) -> Option<String> {
 /// if it contradicts the date, as it often does in hand-typed feeds.
 pub fn parse(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
-    parse_inner(s).or_else(|| {
-        let (day, rest) = s.split_once(',')?;
-        if day.len() >= 3 && day.len() <= 9 && day.chars().all(|c| c.is_ascii_alphabetic()) {
-            parse_inner(rest.trim())
-        } else {
-            None
-        }
-    })
+    parse_inner(s)
+        .or_else(|| {
+            let (day, rest) = s.split_once(',')?;
+            if day.len() >= 3 && day.len() <= 9 && day.chars().all(|c| c.is_ascii_alphabetic()) {
+                parse_inner(rest.trim())
+            } else {
+                None
+            }
+        })
+        .or_else(|| {
+            // Wire codes glued to the time, as in Reuters' "27-MAR-1987 00:02:59.13RM".
+            let t =
+                s.trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ' ' || c.is_control());
+            let glued = t.len() < s.len() && t.ends_with(|c: char| c.is_ascii_digit());
+            glued.then(|| parse_inner(t)).flatten()
+        })
+}
+
+#[cfg(test)]
+mod wire_code_tests {
+    #[test]
+    fn wire_codes_after_the_time_are_ignored() {
+        assert_eq!(
+            super::normalize("27-MAR-1987 00:02:59.13RM").as_deref(),
+            Some("1987-03-27T00:02:59Z")
+        );
+        assert_eq!(
+            super::normalize("26-FEB-1987 15:01:01.79F").as_deref(),
+            Some("1987-02-26T15:01:01Z")
+        );
+        // A month name at the end is not a wire code.
+        assert_eq!(super::normalize("3 March").as_deref(), Some("3 March"));
+    }
 }
 
 fn parse_inner(s: &str) -> Option<DateTime<Utc>> {

@@ -19,6 +19,7 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     let options = pipeline::Options {
         read: opts,
         threads,
+        source: args.read.source.clone(),
         ..Default::default()
     };
     pipeline::run(args.paths, options, |ev| -> Result<()> {

@@ -84,6 +84,7 @@ pub fn run(args: IndexArgs) -> Result<i32> {
         threads,
         skip: Some(skip),
         id_prefix: args.id_prefix.clone(),
+        source: args.read.source.clone(),
     };
     let outcome = pipeline::run(args.paths.clone(), options, |ev| -> Result<()> {
         match ev {
