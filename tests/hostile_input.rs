@@ -220,6 +220,47 @@ fn two_million_malformed_json_lines_are_fast_and_quiet() {
     assert!(out.secs < 45.0, "2,000,000 bad lines took {:.1}s", out.secs);
 }
 
+/// Every byte of a file larger than the 64 KiB head reaches the reader (the byte at offset
+/// 65,535 used to be dropped, losing the JSONL line across it).
+#[test]
+fn big_files_lose_no_byte() {
+    let case = Case::new("big");
+    let mut lines = String::new();
+    for i in 0..3000 {
+        lines.push_str(&format!(
+            "{{\"id\": \"big-{i}\", \"text\": \"[],[],[] record {i} of a big file.\"}}\n"
+        ));
+    }
+    case.write("big.jsonl", lines.as_bytes());
+    case.write(
+        "big.jsonl.gz",
+        &gzip(lines.replace("big-", "bgz-").as_bytes()),
+    );
+    let text: String = (0..30_000).map(|i| format!("w{i} ")).collect();
+    case.write("big.txt", text.as_bytes());
+    case.check_index(&[]);
+    assert_eq!(kept(&case, "big"), 3000);
+    assert_eq!(kept(&case, "bgz"), 3000);
+    let mut cmd = bin();
+    cmd.args(["extract", "--with-text"]).arg(&case.arch);
+    let out = run_timed(cmd, &case.root, "extract --with-text");
+    out.assert_sane("extract --with-text");
+    let mut seen = 0;
+    for line in out.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+        let id = v["id"].as_str().unwrap_or("");
+        let got = v["text"].as_str().unwrap_or("");
+        if let Some(n) = id.strip_prefix("big-").or(id.strip_prefix("bgz-")) {
+            assert_eq!(got, format!("[],[],[] record {n} of a big file."), "{id}");
+            seen += 1;
+        } else if v["path"].as_str().unwrap_or("").ends_with("big.txt") {
+            assert_eq!(got, text.trim(), "big.txt lost a byte");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 6001, "{}", out.stderr);
+}
+
 #[test]
 fn json_nested_100000_deep() {
     let case = Case::new("deepjson");

@@ -171,8 +171,8 @@ pub fn sniff_layout(head: &[u8], jsonl_name: bool) -> Layout {
                 Layout::Document
             }
         }
-        // The first line is longer than the head: a long single line; lines mode streams it.
-        None if rest.len() >= 64 * 1024 => Layout::Lines,
+        // One line longer than the head: a document (an API envelope on one line is
+        // unpacked; one too large is reported as such).
         None => Layout::Document,
     }
 }

@@ -179,7 +179,9 @@ pub fn read_file(
         .map_err(|e| err("unreadable", format!("cannot read: {e}")))?;
 
     // The head: enough to recognise format and encoding; then head + rest as one stream.
-    let (head, _, head_err) = read_keep(&mut stream, HEAD - 1);
+    // (Read exactly up to HEAD bytes: `read_keep` would read one more and drop it.)
+    let mut head = Vec::new();
+    let head_err = (&mut stream).take(HEAD).read_to_end(&mut head).err();
     if let Some(e) = &head_err {
         let fe = decode::classify(e, comp);
         if head.is_empty() || fe.class == "too-large" || fe.class == "unreadable" {
@@ -540,6 +542,42 @@ mod tests {
         let p = d.path().join("be.csv");
         std::fs::write(&p, &be).unwrap();
         assert_eq!(read(&p).0.unwrap().articles, 1);
+    }
+
+    /// Regression (found by hostile_input): the byte at offset 65,535 of every file larger
+    /// than 64 KiB was dropped (the head read one byte past its size and truncated it), so a
+    /// JSONL line across that offset was lost as malformed, or a text lost a character.
+    #[test]
+    fn no_byte_is_lost_at_the_head_boundary() {
+        let d = tempfile::tempdir().unwrap();
+        let text: String = (0..30_000).map(|i| format!("w{i} ")).collect();
+        let p = d.path().join("big.txt");
+        std::fs::write(&p, &text).unwrap();
+        let (r, items) = read(&p);
+        r.unwrap();
+        assert!(matches!(&items[0], Item::Article(a) if a.text == text.trim()));
+        let mut lines = String::new();
+        for i in 0..3000 {
+            lines.push_str(&format!(
+                "{{\"id\":\"{i}\",\"text\":\"[],[],[] line {i}\"}}\n"
+            ));
+        }
+        for name in ["big.jsonl", "big.jsonl.gz"] {
+            let p = d.path().join(name);
+            if name.ends_with(".gz") {
+                std::fs::write(&p, gz(lines.as_bytes())).unwrap();
+            } else {
+                std::fs::write(&p, &lines).unwrap();
+            }
+            let (r, items) = read(&p);
+            assert_eq!(r.unwrap().articles, 3000, "{name}");
+            for (i, it) in items.iter().enumerate() {
+                assert!(
+                    matches!(it, Item::Article(a) if a.text == format!("[],[],[] line {i}")),
+                    "{name}: {it:?}"
+                );
+            }
+        }
     }
 
     #[test]
