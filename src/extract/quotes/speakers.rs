@@ -869,11 +869,11 @@ pub fn analyze_run(
         return None;
     }
     let mut words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
-    let mut lws: Vec<String> = words.iter().map(|w| lower_word(w).into_owned()).collect();
+    let mut lws: Vec<Lw> = words.iter().map(|w| lower_word(w)).collect();
     // Title-case headlines: "Hollande Says Trump …" — a capitalised speech verb ends the run.
     if let Some(k) = lws.iter().take(lws.len().saturating_sub(1)).position(|w| {
         matches!(
-            w.as_str(),
+            &**w,
             "says"
                 | "said"
                 | "tells"
@@ -922,7 +922,7 @@ pub fn analyze_run(
             last_title = Some(i);
         }
     }
-    let is_org_word = |w: &String| in_list(&ORG_WORDS, w);
+    let is_org_word = |w: &Lw| in_list(&ORG_WORDS, w);
     let acronym =
         |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
     let mut ns = last_title.map(|i| i + 1).unwrap_or(0);
@@ -943,18 +943,15 @@ pub fn analyze_run(
         || (words.len() - ns == 1 && acronym(words[ns]))
         || (ns > 0 && lws[ns..].len() == 1 && lws[ns - 1] == "of");
     let all_titles = lws.iter().all(|w| is_title(w));
-    let person_title = lws[..ns].iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"
-        )
-    });
+    let person_title = lws[..ns]
+        .iter()
+        .any(|w| matches!(&**w, "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"));
     if (all_titles && lws.iter().any(is_org_word)) || (name_part_org && !person_title) {
         let name_words: Vec<&str> = words.iter().map(|w| strip_possessive(w)).collect();
         return Some(RunInfo {
             title: None,
             name: name_words.join(" "),
-            name_toks: lws.clone(),
+            name_toks: lws.iter().map(|w| w.to_string()).collect(),
             kind: SpeakerKind::Organisation,
             gender: Gender::Either,
             has_first: false,
