@@ -21,6 +21,29 @@ fn totals(idx: &Path) -> (u64, u64) {
     (a, q)
 }
 
+/// Replaces `from` by `to` in `path` (which must change), then re-indexes `arch` into `idx`
+/// with the run summary on stderr.
+fn edit_and_reindex(
+    path: &Path,
+    from: &str,
+    to: &str,
+    idx: &Path,
+    arch: &Path,
+) -> std::process::Output {
+    let text = std::fs::read_to_string(path).expect("read");
+    let edited = text.replace(from, to);
+    assert_ne!(text, edited, "{from} not found in {}", path.display());
+    std::fs::write(path, edited).expect("write");
+    let o = bin()
+        .args(["index", "--index"])
+        .arg(idx)
+        .arg(arch)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    o
+}
+
 #[test]
 fn same_archive_twice_gives_the_same_index() {
     let dir = tmp();
@@ -58,20 +81,13 @@ fn an_edited_article_replaces_its_documents() {
 
     // Edit the gzip-free copy of one article: a new quote replaces the old one.
     let path = arch.join("wires.jsonl");
-    let text = std::fs::read_to_string(&path).expect("read");
-    let edited = text.replace(
+    let o = edit_and_reindex(
+        &path,
         "Cities can move faster than nations on this",
         "Cities will lead where nations hesitate",
+        &idx,
+        &arch,
     );
-    assert_ne!(text, edited);
-    std::fs::write(&path, edited).expect("write");
-    let o = bin()
-        .args(["index", "--index"])
-        .arg(&idx)
-        .arg(&arch)
-        .output()
-        .expect("run");
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("1 replaced"), "summary: {}", stderr(&o));
     assert_eq!(
         totals(&idx),
@@ -133,20 +149,13 @@ fn an_edited_text_file_without_an_id_replaces_its_article() {
     assert!(index(&idx, &[&arch]).status.success());
     let before = totals(&idx);
     let path = arch.join("aliyev-trt-interview.txt");
-    let text = std::fs::read_to_string(&path).expect("read");
-    let edited = text.replace(
+    let o = edit_and_reindex(
+        &path,
         "Smear campaigns against Azerbaijan continue unabated",
         "Smear campaigns against Azerbaijan go on",
+        &idx,
+        &arch,
     );
-    assert_ne!(text, edited);
-    std::fs::write(&path, edited).expect("write");
-    let o = bin()
-        .args(["index", "--index"])
-        .arg(&idx)
-        .arg(&arch)
-        .output()
-        .expect("run");
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("1 articles removed"),
         "summary: {}",
