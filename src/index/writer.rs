@@ -192,9 +192,29 @@ impl IndexSink {
 }
 
 fn write_error(dir: &Path, e: tantivy::TantivyError) -> Error {
+    // Tantivy's message for a failure in one of its threads does not say why ("a worker thread
+    // encountered an error"): probe the folder to name the usual causes.
+    let probe = dir.join(".whosaid-write-probe");
+    let cause = match std::fs::write(&probe, vec![0u8; 1 << 16]) {
+        Err(p) if p.kind() == std::io::ErrorKind::StorageFull => {
+            Some("no space left on the device")
+        }
+        Err(p) if p.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+            Some("the index folder is read-only")
+        }
+        Err(p) if p.kind() == std::io::ErrorKind::PermissionDenied => {
+            Some("no permission to write the index folder")
+        }
+        _ => None,
+    };
+    let _ = std::fs::remove_file(&probe);
+    let reason = match cause {
+        Some(c) => format!("{c} ({e})"),
+        None => e.to_string(),
+    };
     Error::Write {
         path: dir.to_path_buf(),
-        reason: e.to_string(),
+        reason,
     }
 }
 
