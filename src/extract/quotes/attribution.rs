@@ -660,6 +660,13 @@ impl<'a> Ctx<'a> {
                     .find(|&k| is_cap(self.w(k)))?;
                 np_after(self.text, self.toks, k, hi).filter(|np| np.kind == NpKind::Name)
             });
+            // "said conservative activist Bob Klaus": a lower-case descriptor before a name.
+            let np = match np {
+                Some(n) if matches!(n.kind, NpKind::Nominal { .. }) => {
+                    Some(self.name_after_descriptor(ce, hi).unwrap_or(n))
+                }
+                other => other,
+            };
             let np = match np {
                 Some(np) => np,
                 None if ce < hi && self.toks[ce].kind == Kind::Word && j == i => Np {
@@ -695,8 +702,13 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // An abbreviation's period before a comma ("Mitch McConnell, R-Ky., said") does
+            // not end the attribution.
+            let abbrev_dot = self.w(k) == "." && self.is_punct(k + 1, ",");
             if self.toks[k].kind == Kind::Mark
-                || matches!(self.w(k), "." | ";" | "?" | "!") && self.toks[k].kind == Kind::Punct
+                || matches!(self.w(k), "." | ";" | "?" | "!")
+                    && self.toks[k].kind == Kind::Punct
+                    && !abbrev_dot
             {
                 return None;
             }
@@ -705,9 +717,17 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 if let Some(np) = self.subject_before(k, i, true) {
+                    // "Smith said" / "campaign manager Jeff Weaver said" / apposition before
+                    // the name: "Sanders's campaign manager, Jeff Weaver, said".
+                    let appos_first = np.kind == NpKind::Name
+                        && np.s > i + 1
+                        && np.s <= i + 7
+                        && self.is_punct(np.s - 1, ",")
+                        && (i..np.s - 1).all(|x| self.toks[x].kind == Kind::Word);
                     if np.s >= i
                         && np.s <= i + 6
                         && (i..np.s).all(|x| self.toks[x].kind == Kind::Word)
+                        || appos_first
                     {
                         return Some(Attr {
                             np,
@@ -750,6 +770,42 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         None
+    }
+
+    /// A name right after a short lower-case descriptor starting at `s` ("conservative
+    /// activist Bob Klaus"); never across a preposition, conjunction or relative pronoun
+    /// ("a spokesman for Bob Klaus" is not Bob Klaus).
+    fn name_after_descriptor(&self, s: usize, hi: usize) -> Option<Np> {
+        let mut k = s;
+        while k < hi && k < s + 5 && self.toks[k].kind == Kind::Word && !is_cap(self.w(k)) {
+            if matches!(
+                self.lw(k),
+                "for"
+                    | "of"
+                    | "to"
+                    | "at"
+                    | "with"
+                    | "from"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "and"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "whose"
+                    | "about"
+                    | "as"
+            ) {
+                return None;
+            }
+            k += 1;
+        }
+        if k == s || k >= hi || self.toks[k].kind != Kind::Word || !is_cap(self.w(k)) {
+            return None;
+        }
+        np_after(self.text, self.toks, k, hi).filter(|np| np.kind == NpKind::Name)
     }
 
     /// Attribution before a quotation opening at token `open`, within `[lo, ..)`.

@@ -319,3 +319,31 @@ fn fuzz_no_panics_and_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn abbreviation_period_inside_attribution() {
+    let t = "\"The dam will hold,\" Rita Vance, D-Ore., said. \"We checked it twice.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[0]), "Rita Vance");
+    assert_eq!(spk(&q[1]), "Rita Vance");
+}
+
+#[test]
+fn descriptor_before_name_after_cue() {
+    let t =
+        "\"The orchard is thriving,\" said veteran grower Paul Okafor, who farms near the river.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(spk(&q[0]), "Paul Okafor");
+}
+
+#[test]
+fn apposition_before_name_before_cue() {
+    let t = "\"We start in March,\" the mill's new director, Ines Marlow, said on Monday.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "\"We start in March,\"");
+    assert_eq!(spk(&q[0]), "Ines Marlow");
+}
