@@ -117,7 +117,8 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 30.0, value_name = "SECS")]
     pub commit_every: f64,
     /// Prefix every article id with this, for archives whose ids clash with another's
-    /// (two dumps of the same wire, say).
+    /// (two dumps of the same wire, say). `{root}` stands for the name of the folder given,
+    /// so `--id-prefix '{root}/' dump-a dump-b` keeps both dumps apart.
     #[arg(long, value_name = "PREFIX")]
     pub id_prefix: Option<String>,
     /// No progress bar and no summary.

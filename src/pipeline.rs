@@ -148,10 +148,16 @@ fn read_all(
     };
     let (mut files, mut bytes) = (0u64, 0u64);
     let walks = paths.iter().flat_map(|root| {
-        let fallback = source.clone().or_else(|| folder_name(root));
-        archive::walk(std::slice::from_ref(root)).map(move |e| (e, fallback.clone()))
+        let name = folder_name(root);
+        let fallback = source.clone().or_else(|| name.clone());
+        // `{root}` in the prefix stands for the name of the folder given.
+        let prefix = id_prefix
+            .as_ref()
+            .map(|p| p.replace("{root}", name.as_deref().unwrap_or("")));
+        archive::walk(std::slice::from_ref(root))
+            .map(move |e| (e, fallback.clone(), prefix.clone()))
     });
-    for (entry, fallback_source) in walks {
+    for (entry, fallback_source, id_prefix) in walks {
         let path = match entry {
             Ok(p) => p,
             Err(problem) => {
@@ -236,9 +242,10 @@ fn extract_all(rx: Receiver<(u64, Work)>, tx: Sender<(u64, Event)>, skip: Option
 }
 
 /// The name of a folder given on the command line (of a file's folder for a file), the
-/// source of last resort for articles that name none.
+/// source of last resort for articles that name none. Symlinks are not followed for the
+/// name itself, so a link farm of copies gives each copy its own name.
 fn folder_name(root: &std::path::Path) -> Option<String> {
-    let abs = std::fs::canonicalize(root).ok()?;
+    let abs = std::path::absolute(root).ok()?;
     let dir = if abs.is_dir() {
         abs.as_path()
     } else {

@@ -204,3 +204,51 @@ fn an_article_removed_from_its_file_leaves_the_index() {
         "an unreadable file must not cost its articles"
     );
 }
+
+#[test]
+fn id_prefix_keeps_two_copies_of_an_archive_apart() {
+    let dir = tmp();
+    let (a, b, idx) = (
+        dir.path().join("dump-a"),
+        dir.path().join("dump-b"),
+        dir.path().join("idx"),
+    );
+    copy_dir(&repo().join("examples/archive"), &a);
+    copy_dir(&repo().join("examples/archive"), &b);
+    // Without a prefix the same ids collide: the first copy wins.
+    let o = bin()
+        .args(["index", "--index"])
+        .arg(&idx)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(totals(&idx).0, 5);
+    assert!(
+        stderr(&o).contains("5 articles had the same id"),
+        "{}",
+        stderr(&o)
+    );
+    let idx2 = dir.path().join("idx2");
+    let o = bin()
+        .args(["index", "--quiet", "--id-prefix", "{root}/", "--index"])
+        .arg(&idx2)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = search(&idx2, &["--articles", "--limit", "100"]);
+    assert_eq!(v["total"], 10);
+    let ids: Vec<&str> = v["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"dump-a/sample-paris-summit") && ids.contains(&"dump-b/sample-paris-summit"),
+        "{ids:?}"
+    );
+}
