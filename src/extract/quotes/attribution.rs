@@ -9,7 +9,7 @@
 
 use super::cues::{Cue, CueClass, Lexicon};
 use super::names;
-use super::speakers::{np_after, np_before, Np, NpKind};
+use super::speakers::{self, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
 
 /// Auxiliaries and adverbs allowed between a speaker and the cue ("has also said").
@@ -954,6 +954,29 @@ impl<'a> Ctx<'a> {
                         cue_e: j,
                         end: j,
                     });
+                }
+            }
+            // "Former secretary of state Hillary Clinton:": only title words before the name.
+            let ns = speakers::run_back(self.text, self.toks, j - 1, s);
+            if ns > s && ns < j && ns - s <= 6 {
+                let titles_only = (s..ns).all(|k| {
+                    let lw = self.lw(k);
+                    self.toks[k].kind == Kind::Word
+                        && (speakers::is_title(lw)
+                            || speakers::is_role_word(lw)
+                            || matches!(lw, "of" | "the" | "state" | "former" | "and"))
+                });
+                if titles_only {
+                    if let Some(np) = np_after(self.text, self.toks, ns, j) {
+                        if np.e == j && np.kind == NpKind::Name && np.e > np.s + 1 {
+                            return Some(Attr {
+                                np,
+                                cue_s: j,
+                                cue_e: j,
+                                end: j,
+                            });
+                        }
+                    }
                 }
             }
             if let Some(np) = self.sentence_subject(lo, j) {

@@ -1614,8 +1614,23 @@ impl Registry {
 
     /// The canonical speaker for a name run.
     pub fn resolve_name(&self, r: &RunInfo, places: &[(usize, usize)]) -> Option<Speaker> {
-        if r.name.is_empty() || overlaps_place(places, r.name_s, r.name_e) {
+        if r.name.is_empty() {
             return None;
+        }
+        if overlaps_place(places, r.name_s, r.name_e) {
+            // "Cuban said" after "Mark Cuban": a surname the article introduced as a person
+            // wins over the place reading; otherwise a place never speaks.
+            let last = r.name_toks.last().map(String::as_str).unwrap_or("");
+            if r.name_toks.len() != 1 {
+                return None;
+            }
+            let id = self.by_last.get(last).and_then(|ids| {
+                ids.iter().rev().copied().find(|&id| {
+                    let e = &self.ents[id];
+                    e.kind == SpeakerKind::Person && e.ntoks >= 2
+                })
+            })?;
+            return Some(self.speaker(id));
         }
         let last = r.name_toks.last().cloned().unwrap_or_default();
         if let Some(ids) = self.by_last.get(&last) {

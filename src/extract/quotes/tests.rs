@@ -347,3 +347,28 @@ fn apposition_before_name_before_cue() {
     assert_eq!(q[0].text, "\"We start in March,\"");
     assert_eq!(spk(&q[0]), "Ines Marlow");
 }
+
+#[test]
+fn surname_that_is_also_a_place() {
+    let t =
+        "Mark Jordan owns the team.\n\"We will win,\" Jordan said.\n\"Talks go on,\" Jordan said.";
+    // "Jordan" is a place here; the first sentence introduced it as a person's surname.
+    let p1 = t.find("Jordan said").unwrap_or(0);
+    let p2 = t.rfind("Jordan said").unwrap_or(0);
+    let q = QuoteExtractor::embedded().extract(t, &[(p1, p1 + 6), (p2, p2 + 6)]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[0]), "Mark Jordan");
+    // Without a person of that surname, a place never speaks.
+    let t2 = "\"We will win,\" Jordan said.";
+    let q2 = QuoteExtractor::embedded().extract(t2, &[(15, 21)]);
+    assert_eq!(spk(&q2[0]), "-");
+}
+
+#[test]
+fn titled_name_colon_lead_in() {
+    let t = "Former secretary of state Ada Brennan: \"The levy paid for the school.\"\nThe council thanked Ada Brennan: \"You were right.\"";
+    let q = ex(t);
+    assert_eq!(spk(&q[0]), "Ada Brennan");
+    // A verb before the name: the name is an addressee, not the speaker.
+    assert!(q.len() < 2 || spk(&q[1]) != "Ada Brennan" || q[1].cue.as_deref() != Some(":"));
+}
