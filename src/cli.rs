@@ -156,8 +156,9 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub index: IndexDir,
     /// Query over the quote text (Tantivy syntax); empty means "everything".
-    #[arg(value_name = "QUERY", default_value = "")]
-    pub query: String,
+    /// (Several words are joined with spaces: `whosaid search drones OR grain`.)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
     /// Speaker name, or part of it (a surname).
     #[arg(long)]
     pub speaker: Option<String>,

@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 
 pub fn run(args: SearchArgs) -> Result<i32> {
     let req = SearchRequest {
-        query: args.query,
+        query: args.query.join(" "),
         speaker: args.speaker,
         place: args.place,
         place_in: match args.place_in {

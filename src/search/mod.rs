@@ -23,6 +23,8 @@ use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Tan
 pub const MAX_LIMIT: usize = 10_000;
 /// Largest `--offset` accepted.
 pub const MAX_OFFSET: usize = 1_000_000;
+/// Longest snippet, in bytes: quotes up to this length are shown whole.
+pub const SNIPPET_CHARS: usize = 300;
 /// How many values each facet lists.
 pub const FACET_TOP: usize = 20;
 
@@ -207,7 +209,7 @@ impl Searcher {
         let facets = facet_values(&specs, &agg_json);
 
         let mut snippets = SnippetGenerator::create(&searcher, &*built.text_query, f.quote)?;
-        snippets.set_max_num_chars(240);
+        snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(scored.len());
         for (score, addr) in scored.into_iter().take(req.limit) {
             let doc: TantivyDocument = searcher.doc(addr)?;
@@ -364,17 +366,50 @@ fn facet_values(
 
 /// (HTML snippet, plain snippet, highlight ranges in the plain snippet).
 fn snippet_parts(snip: &Snippet, quote: &str) -> (String, String, Vec<std::ops::Range<usize>>) {
-    if snip.fragment().is_empty() {
-        let plain: String = quote.chars().take(240).collect();
-        let html = plain
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        return (html, plain, Vec::new());
+    // A quote short enough is shown whole, with the fragment's highlights moved into it;
+    // a long one is cut to the fragment around the matches (or its start when none).
+    let (plain, ranges): (String, Vec<std::ops::Range<usize>>) = if quote.len() <= SNIPPET_CHARS {
+        let shift = if snip.fragment().is_empty() {
+            None
+        } else {
+            quote.find(snip.fragment())
+        };
+        let ranges = match shift {
+            Some(at) => snip
+                .highlighted()
+                .iter()
+                .map(|r| r.start + at..r.end + at)
+                .collect(),
+            None => Vec::new(),
+        };
+        (quote.to_string(), ranges)
+    } else if snip.fragment().is_empty() {
+        (quote.chars().take(SNIPPET_CHARS).collect(), Vec::new())
+    } else {
+        (snip.fragment().to_string(), snip.highlighted().to_vec())
+    };
+    let mut html = String::with_capacity(plain.len() + 16);
+    let mut at = 0;
+    for r in &ranges {
+        if r.start < at
+            || r.end > plain.len()
+            || !plain.is_char_boundary(r.start)
+            || !plain.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        html.push_str(&escape_html(&plain[at..r.start]));
+        html.push_str("<b>");
+        html.push_str(&escape_html(&plain[r.start..r.end]));
+        html.push_str("</b>");
+        at = r.end;
     }
-    (
-        snip.to_html(),
-        snip.fragment().to_string(),
-        snip.highlighted().to_vec(),
-    )
+    html.push_str(&escape_html(&plain[at..]));
+    (html, plain, ranges)
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -74,12 +74,9 @@ fn text(out: &mut dyn Write, res: &SearchResults, color: bool) -> std::io::Resul
         writeln!(out)?;
         match hit {
             Hit::Quote(q) => {
-                writeln!(
-                    out,
-                    "{}. \u{201c}{}\u{201d}",
-                    i + 1,
-                    highlight(&q.snippet_plain, &q.highlights, color)
-                )?;
+                let text = highlight(&q.snippet_plain, &q.highlights, color);
+                // Direct quotes carry their own marks; reported speech gets none.
+                writeln!(out, "{}. {text}", i + 1)?;
                 let who = match (&q.speaker, &q.speaker_title) {
                     (Some(s), Some(t)) => format!("{s} ({t})"),
                     (Some(s), None) => s.clone(),
