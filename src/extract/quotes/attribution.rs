@@ -942,6 +942,15 @@ impl<'a> Ctx<'a> {
         // "From X:" / "X:" as the whole lead-in; else "X delivered a message to Y:" → X.
         if colon {
             let mut s = lo;
+            // "HEADLINE - Michael P. McDonald:" / "… -More from Jones:": the lead-in is what
+            // follows the last dash.
+            let dash = (lo..j).rev().find(|&k| self.is_dash(k));
+            if let Some(d) = dash {
+                s = d + 1;
+            }
+            if self.lw(s) == "more" && self.lw(s + 1) == "from" {
+                s += 1;
+            }
             if self.lw(s) == "from" {
                 s += 1;
             }
@@ -979,7 +988,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            if let Some(np) = self.sentence_subject(lo, j) {
+            if let Some(np) = self.sentence_subject(if dash.is_some() { s } else { lo }, j) {
                 return Some(Attr {
                     np,
                     cue_s: j,

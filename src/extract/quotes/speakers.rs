@@ -1614,7 +1614,8 @@ impl Registry {
 
     /// The canonical speaker for a name run.
     pub fn resolve_name(&self, r: &RunInfo, places: &[(usize, usize)]) -> Option<Speaker> {
-        if r.name.is_empty() {
+        // A capitalised "I" is a pronoun, never a name.
+        if r.name.is_empty() || r.name == "I" {
             return None;
         }
         if overlaps_place(places, r.name_s, r.name_e) {

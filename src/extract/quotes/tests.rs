@@ -372,3 +372,12 @@ fn titled_name_colon_lead_in() {
     // A verb before the name: the name is an addressee, not the speaker.
     assert!(q.len() < 2 || spk(&q[1]) != "Ada Brennan" || q[1].cue.as_deref() != Some(":"));
 }
+
+#[test]
+fn dash_then_name_colon_lead_in() {
+    let t = "Estimates of turnout were low - Dana Whitfield: \"The count was slow.\"\nSIGNS OF A SHIFT - More from Whitfield: \"Rural votes came late.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[0]), "Dana Whitfield");
+    assert_eq!(spk(&q[1]), "Dana Whitfield");
+}
