@@ -694,6 +694,19 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
                 sp = found[i - 1].speaker.clone();
             }
         }
+        if sp.is_none() && found[i].opens_para && para > 0 {
+            // "Howard continued his remarks.\n\"…\"": the subject of the previous
+            // paragraph's last sentence, when that paragraph quoted nobody.
+            let upto = leadins.partition_point(|(_, pos, _, _)| *pos < found[i].start);
+            let prev_quoted = i > 0 && found[i - 1].para + 1 == para;
+            if !prev_quoted {
+                if let Some((_, _, l, _)) =
+                    leadins[..upto].last().filter(|(p, _, _, _)| *p + 1 == para)
+                {
+                    sp = l.clone();
+                }
+            }
+        }
         found[i].speaker = sp;
     }
 }

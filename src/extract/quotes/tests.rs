@@ -381,3 +381,12 @@ fn dash_then_name_colon_lead_in() {
     assert_eq!(spk(&q[0]), "Dana Whitfield");
     assert_eq!(spk(&q[1]), "Dana Whitfield");
 }
+
+#[test]
+fn paragraph_quote_after_narrative_subject() {
+    let t = "Gail Hunter toured the harbour on Friday.\n\"The piers need work before winter.\"\nThe tour ended at noon.";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(spk(d[0]), "Gail Hunter");
+}
