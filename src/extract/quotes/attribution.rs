@@ -451,8 +451,16 @@ impl<'a> Ctx<'a> {
             .map(|c| !c.weak && c.class != CueClass::Belief)
             .unwrap_or(false)
             || (belief && cue.map(|c| c.class == CueClass::Belief).unwrap_or(false));
-        // Capitalised only as a sentence-opening participle ("Adding, …").
-        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing")) {
+        // Capitalised only as a sentence-opening participle ("Adding, …") or an inverted
+        // attribution opening a sentence ("Said Comey, \"…\"").
+        let inverted = matches!(lw, "said" | "says" | "added" | "asked" | "wrote")
+            && (i == 0
+                || self.toks[i - 1].para != t.para
+                || matches!(self.w(i - 1), "." | "!" | "?"))
+            && i + 1 < hi
+            && self.toks[i + 1].kind == Kind::Word
+            && is_cap(self.w(i + 1));
+        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing") || inverted) {
             let mut e = i + 1;
             if e < hi && matches!(self.lw(e), "out" | "back") && lw != "said" {
                 e += 1;

@@ -390,3 +390,12 @@ fn paragraph_quote_after_narrative_subject() {
     assert_eq!(d.len(), 1);
     assert_eq!(spk(d[0]), "Gail Hunter");
 }
+
+#[test]
+fn inverted_said_opening_sentence() {
+    let t = "The inquiry ended in May. Said Nora Quill, who led it, \"We found no fault.\"";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(spk(d[0]), "Nora Quill");
+}
