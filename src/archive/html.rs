@@ -960,6 +960,9 @@ mod tests {
                 "<div class=byline>".repeat(250),
                 "<b></b>".repeat(10 * n)
             ),
+            // 60,000 paragraphs: the main-text pass summed its output per paragraph.
+            "<div>".repeat(250)
+                + &"<p>Text, with, commas, and more words.</p><a href=x>link</a>".repeat(2 * n),
         ];
         for page in pages {
             let t = std::time::Instant::now();

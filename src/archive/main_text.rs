@@ -714,6 +714,8 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
     }
     let mut inside: HashMap<NodeId, bool> = HashMap::new();
     let mut out: Vec<&str> = Vec::new();
+    // Bytes kept so far (a running sum: summing `out` per paragraph was quadratic).
+    let mut so_far = 0usize;
     for p in &paras {
         if !within(doc, p.owner, &keep, &mut inside) {
             continue;
@@ -724,7 +726,6 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
         if p.h1 || (len > 0 && p.link_chars * 2 > len && len.saturating_sub(p.link_chars) < 200) {
             continue;
         }
-        let so_far: usize = out.iter().map(|t| t.len()).sum();
         if len < 60 && related_heading().is_match(&p.text) {
             // "Related stories" / "You may also like" after the body: a list of other
             // articles follows. Before the body it is a stray label.
@@ -736,6 +737,7 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
         if len < 100 && so_far == 0 && byline().is_match(&p.text) {
             continue;
         }
+        so_far += p.text.len();
         out.push(&p.text);
     }
     out.join("\n")
