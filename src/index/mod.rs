@@ -28,6 +28,7 @@ pub struct Fields {
     pub article_place: Field,
     pub source: Field,
     pub date: Field,
+    pub id_key: Field,
     pub id_hash: Field,
     pub content_hash: Field,
     pub file_hash: Field,
@@ -62,6 +63,7 @@ impl Fields {
             article_place: f("article_place")?,
             source: f("source")?,
             date: f("date")?,
+            id_key: f("id_key")?,
             id_hash: f("id_hash")?,
             content_hash: f("content_hash")?,
             file_hash: f("file_hash")?,
@@ -220,7 +222,7 @@ pub fn to_tantivy(
     let year = year_of(&art.date);
     let common = |doc: &mut TantivyDocument| {
         doc.add_text(f.article_id, &art.id);
-        doc.add_u64(f.id_hash, id_hash);
+        doc.add_u64(f.id_key, id_hash);
         if let Some(s) = &art.source {
             doc.add_text(f.source, s);
             doc.add_text(f.source_tag, s);
@@ -245,6 +247,7 @@ pub fn to_tantivy(
     }
     add_places(&mut doc, f.article_place, &a.places);
     add_place_levels(&mut doc, f, &a.places.iter().collect::<Vec<_>>());
+    doc.add_u64(f.id_hash, id_hash);
     doc.add_u64(f.content_hash, content_hash);
     doc.add_u64(f.file_hash, file_hash);
     doc.add_text(f.json, serde_json::to_string(a).unwrap_or_default());

@@ -34,7 +34,10 @@ pub enum FieldType {
     /// Stored only, not searchable.
     Stored,
     Date,
+    /// A number kept as a fast field (read per document), not searchable.
     U64,
+    /// A number that is searchable (deletes by it), not a fast field.
+    Key,
     /// An exact string that is also a fast field, for filters and facet counts.
     Tag,
 }
@@ -49,6 +52,7 @@ impl FieldType {
             FieldType::Stored => "stored",
             FieldType::Date => "date",
             FieldType::U64 => "u64",
+            FieldType::Key => "key",
             FieldType::Tag => "tag",
         }
     }
@@ -121,10 +125,16 @@ pub const FIELDS: &[FieldSpec] = &[
         "publication date, UTC, seconds; fast field for sorting"
     ),
     field!(
-        "id_hash",
-        U64,
+        "id_key",
+        Key,
         "both",
         "xxh3 of the article id: deleting it removes the article and its quotes"
+    ),
+    field!(
+        "id_hash",
+        U64,
+        "article",
+        "the same xxh3, as a fast field (lists what is indexed, to skip unchanged articles)"
     ),
     field!(
         "content_hash",
@@ -191,13 +201,15 @@ pub fn build_schema() -> Schema {
             FieldType::Keyword => {
                 let idx = TextFieldIndexing::default()
                     .set_tokenizer(KEYWORD)
-                    .set_index_option(IndexRecordOption::Basic);
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false);
                 b.add_text_field(f.name, TextOptions::default().set_indexing_options(idx));
             }
             FieldType::Raw => {
                 let idx = TextFieldIndexing::default()
                     .set_tokenizer("raw")
-                    .set_index_option(IndexRecordOption::Basic);
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false);
                 b.add_text_field(f.name, TextOptions::default().set_indexing_options(idx));
             }
             FieldType::Stored => {
@@ -211,12 +223,17 @@ pub fn build_schema() -> Schema {
                 b.add_date_field(f.name, opts);
             }
             FieldType::U64 => {
-                b.add_u64_field(f.name, NumericOptions::default().set_indexed().set_fast());
+                b.add_u64_field(f.name, NumericOptions::default().set_fast());
+            }
+            FieldType::Key => {
+                let opts = NumericOptions::default().set_indexed();
+                b.add_u64_field(f.name, opts);
             }
             FieldType::Tag => {
                 let idx = TextFieldIndexing::default()
                     .set_tokenizer("raw")
-                    .set_index_option(IndexRecordOption::Basic);
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false);
                 let opts = TextOptions::default()
                     .set_indexing_options(idx)
                     .set_fast(None);
@@ -234,9 +251,9 @@ pub fn build_schema() -> Schema {
 pub fn index_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(3),
+            compression_level: Some(7),
         }),
-        docstore_blocksize: 64 * 1024,
+        docstore_blocksize: 128 * 1024,
         ..IndexSettings::default()
     }
 }

@@ -165,7 +165,7 @@ impl IndexSink {
 
     fn delete(&mut self, id: u64) {
         self.writer
-            .delete_term(Term::from_field_u64(self.fields.id_hash, id));
+            .delete_term(Term::from_field_u64(self.fields.id_key, id));
     }
 
     /// Articles added or deleted since the last commit.
