@@ -46,7 +46,10 @@ impl Default for Extractor {
 impl Extractor {
     /// Builds (once per process) the gazetteer and the quote lexicons.
     pub fn new() -> Self {
-        Extractor { quotes: QuoteExtractor::embedded(), places: Geoparser::embedded() }
+        Extractor {
+            quotes: QuoteExtractor::embedded(),
+            places: Geoparser::embedded(),
+        }
     }
 
     pub fn extract(&self, article: &Article) -> Extraction {
@@ -134,7 +137,10 @@ mod tests {
     #[test]
     fn byte_offsets_become_code_points() {
         let text = "Turkey’s drones — “yes”";
-        let mut offs = vec![text.find("drones").unwrap_or(0), text.find("yes").unwrap_or(0)];
+        let mut offs = vec![
+            text.find("drones").unwrap_or(0),
+            text.find("yes").unwrap_or(0),
+        ];
         let map = CharOffsets::new(text, &mut offs.clone());
         offs.sort();
         let chars: Vec<char> = text.chars().collect();
