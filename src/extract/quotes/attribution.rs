@@ -317,7 +317,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let ok = matches!(
-            &*plw,
+            plw,
             "i" | "we"
                 | "they"
                 | "you"
@@ -348,7 +348,7 @@ impl<'a> Ctx<'a> {
         ) || (is_cap(pw)
             && self.toks[i - 1].kind == Kind::Word
             && !matches!(
-                &*plw,
+                plw,
                 "but" | "and" | "the" | "so" | "or" | "yet" | "if" | "when" | "as"
             ))
             || (plw.ends_with('s')
@@ -441,9 +441,7 @@ impl<'a> Ctx<'a> {
         }
         // Everything below needs a lexicon entry.
         let cue = self.cue_of.get(i).copied().flatten();
-        if cue.is_none() {
-            return None;
-        }
+        cue?;
         if self.nounish_blocked(i, lw) {
             return None;
         }

@@ -510,7 +510,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         if ctx.toks[j].kind == Kind::Mark
             || (ctx.toks[j].kind == Kind::Punct && !ctx.is_punct(j, ","))
             || ctx.cue_any(j, b).is_some()
-            || (!say_like && !(is_adverbial(lw) || is_cap(ctx.w(j)) || ctx.is_punct(j, ",")))
+            || !(say_like || is_adverbial(lw) || is_cap(ctx.w(j)) || ctx.is_punct(j, ","))
         {
             break;
         }

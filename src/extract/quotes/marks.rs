@@ -91,7 +91,7 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
         match open {
             None => {
                 let closer_only = matches!(m, "\u{201D}" | "\u{00BB}");
-                if looks_open || (!looks_close && !closer_only && !(b_sp && a_sp)) {
+                if looks_open || !(looks_close || closer_only || (b_sp && a_sp)) {
                     open = Some(i);
                 }
             }

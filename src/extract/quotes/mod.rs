@@ -81,8 +81,11 @@ impl QuoteExtractor {
         let mut in_quote = vec![false; toks.len()];
         let mut quote_at = vec![usize::MAX; toks.len()];
         for (qi, q) in qspans.iter().enumerate() {
-            for i in q.open..=q.last.min(toks.len() - 1) {
-                in_quote[i] = true;
+            let last = q.last.min(toks.len() - 1);
+            if q.open <= last {
+                for f in &mut in_quote[q.open..=last] {
+                    *f = true;
+                }
             }
             quote_at[q.open] = qi;
         }

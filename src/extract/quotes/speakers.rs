@@ -1100,9 +1100,9 @@ pub fn run_back(text: &str, toks: &[Tok], k: usize, lo: usize) -> usize {
             break;
         }
         let w = text_of(text, t);
-        if namey(text, t) && !is_possessive(w) {
-            s -= 1;
-        } else if (is_particle(w) || w == "of") && s - 1 > lo && namey(text, &toks[s - 2]) {
+        if (namey(text, t) && !is_possessive(w))
+            || ((is_particle(w) || w == "of") && s - 1 > lo && namey(text, &toks[s - 2]))
+        {
             s -= 1;
         } else if t.kind == Kind::Word && !is_cap(w) && is_role_word(w) && w != "of" {
             // Bridge lower-case role words when a capitalised word precedes them.
