@@ -456,7 +456,7 @@ impl<'a> Ctx<'a> {
                 || self.toks[i - 1].para != t.para
                 || matches!(self.w(i - 1), "." | "!" | "?"))
             && i + 1 < hi
-            && self.toks[i + 1].kind == Kind::Word
+            && self.toks.get(i + 1).map(|t| t.kind) == Some(Kind::Word)
             && is_cap(self.w(i + 1));
         if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing") || inverted) {
             let mut e = i + 1;
@@ -782,6 +782,7 @@ impl<'a> Ctx<'a> {
     /// activist Bob Klaus"); never across a preposition, conjunction or relative pronoun
     /// ("a spokesman for Bob Klaus" is not Bob Klaus).
     fn name_after_descriptor(&self, s: usize, hi: usize) -> Option<Np> {
+        let hi = hi.min(self.toks.len());
         let mut k = s;
         while k < hi && k < s + 5 && self.toks[k].kind == Kind::Word && !is_cap(self.w(k)) {
             if matches!(

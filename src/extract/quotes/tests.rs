@@ -399,3 +399,66 @@ fn inverted_said_opening_sentence() {
     assert_eq!(d.len(), 1);
     assert_eq!(spk(d[0]), "Nora Quill");
 }
+
+#[test]
+fn no_panic_on_shuffled_fragments() {
+    let pieces = [
+        "\"",
+        "“",
+        "”",
+        ":",
+        ",",
+        ".",
+        "-",
+        "—",
+        "Said",
+        "said",
+        "Former",
+        "secretary",
+        "of",
+        "state",
+        "Jordan",
+        "R-Ky.",
+        "I",
+        "He",
+        "he",
+        "More",
+        "from",
+        "\n",
+        "\n\n",
+        " ",
+        "Ann Lee",
+        "?",
+        "(",
+        ")",
+        "according",
+        "to",
+        "'s",
+        "’s",
+        "asked",
+        "é",
+        "''",
+    ];
+    let mut x: u64 = 12345;
+    for _ in 0..3000 {
+        let mut t = String::new();
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let n = (x >> 58) as usize;
+        for _ in 0..n {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            t.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            if (x >> 20) % 3 != 0 {
+                t.push(' ');
+            }
+        }
+        let places = [(0, t.len().min(6))];
+        for q in QuoteExtractor::embedded().extract(&t, &places) {
+            assert!(q.start <= q.end && q.end <= t.len());
+            assert!(t.is_char_boundary(q.start) && t.is_char_boundary(q.end));
+        }
+    }
+}
