@@ -489,6 +489,11 @@ fn is_direct_quote(
     if q.open > a && ctx.is_punct(q.open - 1, ":") {
         return true;
     }
+    // After a dash, like after a colon, when a cue follows: "Critics disagree — \"Why now?\"
+    // asked Dunn."
+    if q.open > a && ctx.is_dash(q.open - 1) && attr_after && ends_punct {
+        return true;
+    }
     if cue_before {
         // Right after the cue ("yelling \"eminent domain!\"", "said, \"…\"") any quotation counts.
         let k = q.open.saturating_sub(1);

@@ -462,3 +462,13 @@ fn no_panic_on_shuffled_fragments() {
         }
     }
 }
+
+#[test]
+fn quotation_after_dash_with_cue_after() {
+    let t = "Critics were unmoved — \"why would anyone wait?\" asked Lena Ortiz, a council member.";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].text, "\"why would anyone wait?\"");
+    assert_eq!(spk(d[0]), "Lena Ortiz");
+}
