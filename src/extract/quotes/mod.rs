@@ -528,6 +528,36 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
             k = np.e;
         }
     }
+    // A manner adverb and a short prepositional tail ("said pleasantly into the phone").
+    while k < pb
+        && ctx.toks[k].kind == Kind::Word
+        && !is_cap(ctx.w(k))
+        && ctx.lw(k).len() > 4
+        && ctx.lw(k).ends_with("ly")
+    {
+        k += 1;
+    }
+    if k < pb
+        && matches!(
+            ctx.lw(k),
+            "in" | "on" | "at" | "into" | "during" | "after" | "before" | "from" | "with"
+        )
+    {
+        let mut e = k + 1;
+        while e < pb
+            && e < k + 8
+            && ctx.toks[e].kind == Kind::Word
+            && !matches!(
+                ctx.lw(e),
+                "that" | "whether" | "if" | "who" | "which" | "what" | "how" | "why" | "when"
+            )
+        {
+            e += 1;
+        }
+        if e > k + 1 && (e >= pb || matches!(ctx.w(e), "." | "," | ";" | "!" | "?")) {
+            k = e;
+        }
+    }
     k >= pb
         || ctx.toks[k].kind == Kind::Mark
         || matches!(ctx.w(k), "." | "," | ";" | ":" | "!" | "?")

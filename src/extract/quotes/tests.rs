@@ -472,3 +472,14 @@ fn quotation_after_dash_with_cue_after() {
     assert_eq!(d[0].text, "\"why would anyone wait?\"");
     assert_eq!(spk(d[0]), "Lena Ortiz");
 }
+
+#[test]
+fn question_then_attribution_with_manner_tail() {
+    let t = "Volunteers filled the hall.\n\"Are you with us today?\" Rosa Vell, a retired nurse, said warmly into the phone. \"We need you.\"";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 2);
+    assert_eq!(spk(d[0]), "Rosa Vell");
+    assert_eq!(spk(d[1]), "Rosa Vell");
+    assert!(q.iter().all(|q| q.kind == QuoteKind::Direct));
+}
