@@ -558,6 +558,16 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
             k = e;
         }
     }
+    // A temporal clause closing the sentence ("Sessions said as he opened the roll call.").
+    if k < pb && matches!(ctx.lw(k), "as" | "while" | "before" | "after" | "when") {
+        let mut e = k + 1;
+        while e < pb && e < k + 16 && ctx.toks[e].kind == Kind::Word {
+            e += 1;
+        }
+        if e > k + 2 && (e >= pb || matches!(ctx.w(e), "." | "!" | "?")) {
+            k = e;
+        }
+    }
     k >= pb
         || ctx.toks[k].kind == Kind::Mark
         || matches!(ctx.w(k), "." | "," | ";" | ":" | "!" | "?")

@@ -483,3 +483,13 @@ fn question_then_attribution_with_manner_tail() {
     assert_eq!(spk(d[1]), "Rosa Vell");
     assert!(q.iter().all(|q| q.kind == QuoteKind::Direct));
 }
+
+#[test]
+fn attribution_with_temporal_clause_after_exclamation() {
+    let t = "The roll call began.\n\"Our state is proud to cast its votes!\" Senator Amos Reed said as he opened the count. \"All of them.\"";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 2);
+    assert_eq!(spk(d[0]), "Amos Reed");
+    assert_eq!(spk(d[1]), "Amos Reed");
+}
