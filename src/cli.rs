@@ -38,8 +38,9 @@ Examples:
   whosaid index --index /data/news-index ~/archives/2020 ~/archives/2021.jsonl.gz
   whosaid index --rebuild --field text=story dump.jsonl
 
-Formats: .txt (first line + blank line = title), .json (object or array), .jsonl/.ndjson,
-HTML, WARC, Reuters SGML, gzip/zstd/bzip2/xz (recognised by content).
+Formats: .txt (first line + blank line = title), .json (object, array, news-API envelope),
+.jsonl/.ndjson, .csv/.tsv, HTML, WARC, Reuters SGML, Chronicling America OCR pages;
+gzip/zstd/bzip2/xz recognised by content. See the README for how each field is found.
 Re-running on the same archive adds only new or changed articles.
 
 Exit status: 0 everything read; 3 some files or records skipped (named on stderr);
