@@ -671,6 +671,20 @@ impl<'a> Ctx<'a> {
                 Some(n) if matches!(n.kind, NpKind::Nominal { .. }) => {
                     Some(self.name_after_descriptor(ce, hi).unwrap_or(n))
                 }
+                // "said Clinton ally James Carville", "said Oversight ranking Democrat Elijah
+                // Cummings": a capitalised modifier, a lower-case role, then the full name.
+                Some(n)
+                    if n.kind == NpKind::Name
+                        && n.e < hi
+                        && self.toks.get(n.e).map(|t| t.kind) == Some(Kind::Word)
+                        && !is_cap(self.w(n.e)) =>
+                {
+                    Some(
+                        self.name_after_descriptor(n.e, hi)
+                            .filter(|m| m.e >= m.s + 2)
+                            .unwrap_or(n),
+                    )
+                }
                 other => other,
             };
             let np = match np {

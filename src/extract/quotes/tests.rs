@@ -493,3 +493,12 @@ fn attribution_with_temporal_clause_after_exclamation() {
     assert_eq!(spk(d[0]), "Amos Reed");
     assert_eq!(spk(d[1]), "Amos Reed");
 }
+
+#[test]
+fn reversed_cue_modifier_role_then_name() {
+    let t = "\"The budget is fair,\" said Harlow ally Dean Mercer.\n\"We will see,\" said Harlow on Tuesday.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[0]), "Dean Mercer");
+    assert_eq!(spk(&q[1]), "Harlow");
+}
