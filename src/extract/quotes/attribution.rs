@@ -685,6 +685,21 @@ impl<'a> Ctx<'a> {
                             .unwrap_or(n),
                     )
                 }
+                // "said Florida's Rick Wilson": the possessor is not the speaker.
+                Some(n)
+                    if n.kind == NpKind::Name
+                        && n.e > n.s
+                        && n.e < hi
+                        && (self.w(n.e - 1).ends_with("'s") || self.w(n.e - 1).ends_with("’s"))
+                        && self.toks.get(n.e).map(|t| t.kind) == Some(Kind::Word)
+                        && is_cap(self.w(n.e)) =>
+                {
+                    Some(
+                        np_after(self.text, self.toks, n.e, hi)
+                            .filter(|m| m.kind == NpKind::Name && m.e >= m.s + 2)
+                            .unwrap_or(n),
+                    )
+                }
                 other => other,
             };
             let np = match np {

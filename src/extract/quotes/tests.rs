@@ -502,3 +502,11 @@ fn reversed_cue_modifier_role_then_name() {
     assert_eq!(spk(&q[0]), "Dean Mercer");
     assert_eq!(spk(&q[1]), "Harlow");
 }
+
+#[test]
+fn reversed_cue_possessor_then_name() {
+    let t = "\"The vote is close,\" said Ohio's Mara Kent, a consultant.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(spk(&q[0]), "Mara Kent");
+}
