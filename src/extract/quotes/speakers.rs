@@ -906,7 +906,7 @@ pub fn analyze_run(
     }
     // "Michael Brown of Washington": "of" after a non-title word ends the name.
     for i in 1..lws.len() {
-        if lws[i] == "of" && !is_title(&lws[i - 1]) {
+        if lws[i] == "of" && !is_title(&lws[i - 1]) && !in_list(&ORG_WORDS, &lws[i - 1]) {
             words.truncate(i);
             lws.truncate(i);
             break;

@@ -510,3 +510,12 @@ fn reversed_cue_possessor_then_name() {
     assert_eq!(q.len(), 1);
     assert_eq!(spk(&q[0]), "Mara Kent");
 }
+
+#[test]
+fn organisation_name_with_of() {
+    let t = "\"The count is final,\" the Dakota Board of Elections said.\n\"We will ask again,\" Paul Dorn of Fargo said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[0]), "Dakota Board of Elections");
+    assert_eq!(spk(&q[1]), "Paul Dorn");
+}
