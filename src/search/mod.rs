@@ -173,7 +173,10 @@ impl Searcher {
 
         let mut multi = MultiCollector::new();
         let count_handle = multi.add_collector(Count);
-        let specs = facet_specs(req);
+        // A place drill-down is counted apart, over the matches inside that place only.
+        let (drill, specs): (Vec<FacetSpec>, Vec<FacetSpec>) = facet_specs(req)
+            .into_iter()
+            .partition(|s| s.prefix.is_some());
         let aggs = AggregationCollector::from_aggs(
             aggregation_request(&specs)?,
             AggregationLimitsGuard::default(),
@@ -206,7 +209,17 @@ impl Searcher {
         let total = count_handle.extract(&mut fruit);
         let agg_json = serde_json::to_value(aggs_handle.extract(&mut fruit))
             .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
-        let facets = facet_values(&specs, &agg_json);
+        let mut facets = facet_values(&specs, &agg_json);
+        if !drill.is_empty() {
+            let inside = query::within_drilled_place(&self.index, f, req, built.full.box_clone());
+            let aggs = AggregationCollector::from_aggs(
+                aggregation_request(&drill)?,
+                AggregationLimitsGuard::default(),
+            );
+            let agg_json = serde_json::to_value(searcher.search(&*inside, &aggs)?)
+                .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
+            facets.extend(facet_values(&drill, &agg_json));
+        }
 
         let mut snippets = SnippetGenerator::create(&searcher, &*built.text_query, f.quote)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -309,7 +322,7 @@ fn aggregation_request(specs: &[FacetSpec]) -> Result<tantivy::aggregation::agg_
     for s in specs {
         // A drill-down filters values by prefix after counting: ask for many.
         let size = if s.prefix.is_some() {
-            2000
+            500
         } else {
             FACET_TOP as u64
         };

@@ -91,6 +91,37 @@ pub fn build(index: &Index, f: &Fields, req: &SearchRequest) -> Result<BuiltQuer
     })
 }
 
+/// `full` narrowed to the documents that name the place `--facet-place` drills into (its
+/// last level), so counting its regions or cities visits only those documents.
+pub fn within_drilled_place(
+    index: &Index,
+    f: &Fields,
+    req: &SearchRequest,
+    full: Box<dyn Query>,
+) -> Box<dyn Query> {
+    let last = req
+        .facet_place
+        .as_deref()
+        .unwrap_or("")
+        .split(crate::index::PLACE_SEP)
+        .map(str::trim)
+        .rfind(|s| !s.is_empty())
+        .map(|p| keyword(index, p));
+    match last {
+        Some(key) if !key.is_empty() => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, full),
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, term(f.quote_place, &key)),
+                    (Occur::Should, term(f.article_place, &key)),
+                ])),
+            ),
+        ])),
+        _ => full,
+    }
+}
+
 fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
