@@ -68,6 +68,18 @@ fn place_filter_follows_the_hierarchy() {
         .filter_map(|f| f["value"].as_str())
         .collect();
     assert!(regions.contains(&"Texas"), "{regions:?}");
+    let cities = search(idx(), &["--facet-place", "united states/texas"]);
+    let paths: Vec<&str> = cities["facets"]["place"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert!(paths.contains(&"United States/Texas/Houston"), "{paths:?}");
+    assert!(
+        paths.iter().all(|p| p.starts_with("United States/Texas/")),
+        "{paths:?}"
+    );
     let top = search(idx(), &[]);
     let countries: Vec<&str> = top["facets"]["place"]
         .as_array()
