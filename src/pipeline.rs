@@ -46,11 +46,6 @@ pub enum Event {
     Unchanged {
         id: String,
     },
-    /// The walk is over: how many files and bytes there are in all.
-    WalkDone {
-        files: u64,
-        bytes: u64,
-    },
 }
 
 enum Work {
@@ -146,7 +141,6 @@ fn read_all(
         seq += 1;
         ok
     };
-    let (mut files, mut bytes) = (0u64, 0u64);
     let walks = paths.iter().flat_map(|root| {
         let name = folder_name(root);
         let fallback = source.clone().or_else(|| name.clone());
@@ -168,8 +162,6 @@ fn read_all(
             }
         };
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        files += 1;
-        bytes += size;
         if !send(Work::Pass(Event::FileStart {
             path: path.clone(),
             bytes: size,
@@ -205,7 +197,6 @@ fn read_all(
             return;
         }
     }
-    send(Work::Pass(Event::WalkDone { files, bytes }));
 }
 
 fn extract_all(rx: Receiver<(u64, Work)>, tx: Sender<(u64, Event)>, skip: Option<SkipFn>) {

@@ -146,7 +146,6 @@ pub fn run(args: IndexArgs) -> Result<i32> {
                     last_commit = Instant::now();
                 }
             }
-            Event::WalkDone { .. } => {}
         }
         bar.set_message(format!(
             "{} files, {} articles, {} quotes",
