@@ -7,6 +7,7 @@
 
 use crate::extract::{Extraction, Place};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The article fields every quote carries, so a quote hit is self-contained.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -54,9 +55,10 @@ pub struct QuoteDoc {
     pub end: usize,
     /// Places named inside the quote.
     pub places: Vec<PlaceRef>,
-    /// Places of the whole article, dateline first.
-    pub article_places: Vec<PlaceRef>,
-    pub article: ArticleRef,
+    /// Places of the whole article, dateline first (shared by the article's quotes).
+    pub article_places: Arc<[PlaceRef]>,
+    /// The article (shared by its quotes).
+    pub article: Arc<ArticleRef>,
 }
 
 /// One article document (its body is indexed for `--articles`, not stored).
@@ -103,6 +105,8 @@ impl ArticleDocs {
             author: ex.author.clone(),
         };
         let article_places = distinct_places(ex.places.iter());
+        let shared_places: Arc<[PlaceRef]> = article_places.clone().into();
+        let shared_article = Arc::new(article.clone());
         let quotes: Vec<QuoteDoc> = ex
             .quotes
             .iter()
@@ -123,8 +127,8 @@ impl ArticleDocs {
                         .iter()
                         .filter(|p| p.start >= q.start && p.end <= q.end),
                 ),
-                article_places: article_places.clone(),
-                article: article.clone(),
+                article_places: Arc::clone(&shared_places),
+                article: Arc::clone(&shared_article),
             })
             .collect();
         let mut speakers: Vec<String> = Vec::new();

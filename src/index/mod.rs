@@ -8,6 +8,7 @@ pub mod writer;
 
 use crate::docs::{ArticleDocs, PlaceRef};
 use crate::error::{Error, Result};
+use std::collections::HashSet;
 use std::path::Path;
 use tantivy::schema::{Field, Schema};
 use tantivy::{DateTime, Index, TantivyDocument};
@@ -168,29 +169,29 @@ fn year_of(date: &Option<String>) -> Option<String> {
     (y.bytes().all(|b| b.is_ascii_digit()) && parse_date(d).is_some()).then(|| y.to_string())
 }
 
-fn add_places(doc: &mut TantivyDocument, field: Field, places: &[PlaceRef]) {
-    let mut seen: Vec<&str> = Vec::new();
-    for p in places {
-        for name in p
-            .path
-            .iter()
-            .map(String::as_str)
-            .chain(p.country_code.split('|'))
-        {
-            if !name.is_empty() && !seen.contains(&name) {
-                seen.push(name);
-                doc.add_text(field, name);
-            }
-        }
-    }
+/// Every searchable name of `places` for a keyword field: each level of each place's
+/// hierarchy and its country code(s), once each, in order of first appearance.
+fn place_terms(places: &[PlaceRef]) -> Vec<&str> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    places
+        .iter()
+        .flat_map(|p| {
+            p.path
+                .iter()
+                .map(String::as_str)
+                .chain(p.country_code.split('|'))
+        })
+        .filter(|name| !name.is_empty() && seen.insert(name))
+        .collect()
 }
 
 /// Separator of place levels in the `place_l*` tags (`France/Île-de-France/Paris`).
 pub const PLACE_SEP: char = '/';
 
-/// Adds each place's levels to `place_l1`..`place_l3`, once each.
-fn add_place_levels(doc: &mut TantivyDocument, f: &Fields, places: &[&PlaceRef]) {
-    let mut seen: Vec<String> = Vec::new();
+/// The facet tags of `places`: (level 0..3, `France/Île-de-France/Paris`), once each.
+fn place_levels(places: &[PlaceRef]) -> Vec<(usize, String)> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
     for p in places {
         let mut path = String::new();
         for (level, name) in p.path.iter().take(3).enumerate() {
@@ -199,13 +200,12 @@ fn add_place_levels(doc: &mut TantivyDocument, f: &Fields, places: &[&PlaceRef])
             }
             // A separator inside a name would read as another level.
             path.push_str(&name.replace(PLACE_SEP, "-"));
-            if !seen.contains(&path) {
-                seen.push(path.clone());
-                let field = [f.place_l1, f.place_l2, f.place_l3][level];
-                doc.add_text(field, &path);
+            if seen.insert(path.clone()) {
+                out.push((level, path.clone()));
             }
         }
     }
+    out
 }
 
 /// Turns one article's documents into Tantivy documents: the article first, then its quotes.
@@ -245,8 +245,19 @@ pub fn to_tantivy(
     for s in &a.speakers {
         doc.add_text(f.speaker, s);
     }
-    add_places(&mut doc, f.article_place, &a.places);
-    add_place_levels(&mut doc, f, &a.places.iter().collect::<Vec<_>>());
+    // The article's places, computed once: a quote's places are among its article's, so
+    // every quote document carries the same article terms and level tags.
+    let article_terms = place_terms(&a.places);
+    let levels = place_levels(&a.places);
+    let add_article_places = |doc: &mut TantivyDocument| {
+        for t in &article_terms {
+            doc.add_text(f.article_place, t);
+        }
+        for (level, tag) in &levels {
+            doc.add_text([f.place_l1, f.place_l2, f.place_l3][*level], tag);
+        }
+    };
+    add_article_places(&mut doc);
     doc.add_u64(f.id_hash, id_hash);
     doc.add_u64(f.content_hash, content_hash);
     doc.add_u64(f.file_hash, file_hash);
@@ -265,10 +276,10 @@ pub fn to_tantivy(
             doc.add_text(f.speaker_kind, k);
         }
         doc.add_text(f.kind, &q.kind);
-        add_places(&mut doc, f.quote_place, &q.places);
-        add_places(&mut doc, f.article_place, &q.article_places);
-        let all: Vec<&PlaceRef> = q.places.iter().chain(q.article_places.iter()).collect();
-        add_place_levels(&mut doc, f, &all);
+        for t in place_terms(&q.places) {
+            doc.add_text(f.quote_place, t);
+        }
+        add_article_places(&mut doc);
         doc.add_text(f.json, serde_json::to_string(q).unwrap_or_default());
         out.push(doc);
     }

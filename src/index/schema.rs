@@ -251,7 +251,7 @@ pub fn build_schema() -> Schema {
 pub fn index_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(7),
+            compression_level: Some(5),
         }),
         docstore_blocksize: 128 * 1024,
         ..IndexSettings::default()

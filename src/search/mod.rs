@@ -256,7 +256,7 @@ impl Searcher {
                     kind: q.kind,
                     start: q.start,
                     end: q.end,
-                    article: q.article,
+                    article: std::sync::Arc::unwrap_or_clone(q.article),
                     snippet,
                     score,
                     highlights,
