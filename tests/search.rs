@@ -241,3 +241,80 @@ fn every_article_gets_a_source() {
         "{v:?}"
     );
 }
+
+/// Facets of every quote (or article) come from the term dictionaries; with filters, from
+/// aggregations over the matches. Both must give the same counts.
+fn facets_both_ways(
+    index: &std::path::Path,
+    req: whosaid::search::SearchRequest,
+) -> (Value, Value) {
+    let searcher = whosaid::search::Searcher::open(index).expect("open the index");
+    let shortcut = searcher.search(&req).expect("search");
+    let aggregated = searcher
+        .search(&whosaid::search::SearchRequest {
+            count_by_aggregation: true,
+            ..req
+        })
+        .expect("search");
+    assert_eq!(shortcut.total, aggregated.total);
+    (
+        serde_json::to_value(&shortcut.facets).unwrap_or_default(),
+        serde_json::to_value(&aggregated.facets).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn facets_of_everything_equal_the_aggregated_counts() {
+    use whosaid::search::SearchRequest;
+    let req = |articles: bool, drill: Option<&str>| SearchRequest {
+        articles,
+        facet_place: drill.map(String::from),
+        limit: 10,
+        ..Default::default()
+    };
+    for r in [
+        req(false, None),
+        req(true, None),
+        req(false, Some("United States")),
+        req(false, Some("united states/texas")),
+        req(true, Some("United States")),
+    ] {
+        let what = format!("articles {} drill {:?}", r.articles, r.facet_place);
+        let (shortcut, aggregated) = facets_both_ways(idx(), r);
+        assert_eq!(shortcut, aggregated, "{what}");
+        assert!(
+            !shortcut["place"].as_array().map_or(true, Vec::is_empty),
+            "{what}: no place counted: {shortcut}"
+        );
+    }
+}
+
+#[test]
+fn facets_of_everything_ignore_deleted_documents() {
+    // Re-indexing a file that lost an article deletes its documents; until a merge removes
+    // them, term document frequencies still count them, so the counts must not come from there.
+    let dir = tmp();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir_all(&archive).expect("mkdir");
+    let wires = std::fs::read_to_string(repo().join("examples/archive/wires.jsonl")).expect("read");
+    std::fs::write(archive.join("wires.jsonl"), &wires).expect("write");
+    let idx = dir.path().join("idx");
+    assert!(index(&idx, &[&archive]).status.success());
+    let first_line = wires.lines().next().unwrap_or_default();
+    std::fs::write(archive.join("wires.jsonl"), format!("{first_line}\n")).expect("write");
+    assert!(index(&idx, &[&archive]).status.success());
+
+    let req = whosaid::search::SearchRequest {
+        limit: 10,
+        ..Default::default()
+    };
+    let (shortcut, aggregated) = facets_both_ways(&idx, req);
+    assert_eq!(shortcut, aggregated);
+    let sources: Vec<&str> = shortcut["source"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v["value"].as_str())
+        .collect();
+    assert_eq!(sources, ["Gulf Coast Ledger"], "{shortcut}");
+}

@@ -942,6 +942,8 @@ mod tests {
     }
 
     #[test]
+    // A guard against the quadratic or worse blow-ups these pages once caused (minutes each),
+    // not a speed target: the bound is loose for a loaded machine and a debug build.
     fn hostile_pages_parse_quickly() {
         let n = 30_000;
         let pages = [
@@ -969,7 +971,7 @@ mod tests {
             let p = extract_page(&format!("{page}<p>Kept text, with commas, here.</p>"), None);
             assert!(p.text.contains("Kept text"), "{}", &page[..40]);
             assert!(
-                t.elapsed().as_secs() < 10,
+                t.elapsed().as_secs() < 60,
                 "{:?}: {}",
                 t.elapsed(),
                 &page[..40]

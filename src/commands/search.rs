@@ -41,6 +41,7 @@ pub fn run(args: SearchArgs) -> Result<i32> {
             SortArg::Date => SortBy::Date,
         },
         facet_place: args.facet_place,
+        count_by_aggregation: false,
     };
     let searcher = Searcher::open(&args.index.dir)?;
     let results = searcher.search(&req)?;

@@ -39,9 +39,30 @@ pub struct Fields {
     pub place_l1: Field,
     pub place_l2: Field,
     pub place_l3: Field,
+    /// The facet tags of article documents, apart from the quotes' (see [`Facets`]).
+    pub art: Facets,
+}
+
+/// One document type's facet tag fields. Quote and article documents count their facets in
+/// fields of their own, so a facet over every document of one type is the term dictionary's
+/// document frequencies: no document needs to be visited.
+#[derive(Debug, Clone, Copy)]
+pub struct Facets {
+    pub source_tag: Field,
+    pub year: Field,
+    pub place_levels: [Field; 3],
 }
 
 impl Fields {
+    /// The facet tag fields of quote documents.
+    pub fn quote_facets(&self) -> Facets {
+        Facets {
+            source_tag: self.source_tag,
+            year: self.year,
+            place_levels: [self.place_l1, self.place_l2, self.place_l3],
+        }
+    }
+
     pub fn new(schema: &Schema) -> Result<Self> {
         let f = |name: &str| {
             schema.get_field(name).map_err(|_| {
@@ -74,6 +95,11 @@ impl Fields {
             place_l1: f("place_l1")?,
             place_l2: f("place_l2")?,
             place_l3: f("place_l3")?,
+            art: Facets {
+                source_tag: f("art_source_tag")?,
+                year: f("art_year")?,
+                place_levels: [f("art_place_l1")?, f("art_place_l2")?, f("art_place_l3")?],
+            },
         })
     }
 }
@@ -220,24 +246,34 @@ pub fn to_tantivy(
     let art = &a.article;
     let date = art.date.as_deref().and_then(parse_date);
     let year = year_of(&art.date);
-    let common = |doc: &mut TantivyDocument| {
+    // The article's places, computed once: a quote's places are among its article's, so
+    // every quote document carries the same article terms and level tags.
+    let article_terms = place_terms(&a.places);
+    let levels = place_levels(&a.places);
+    let common = |doc: &mut TantivyDocument, facets: Facets| {
         doc.add_text(f.article_id, &art.id);
         doc.add_u64(f.id_key, id_hash);
         if let Some(s) = &art.source {
             doc.add_text(f.source, s);
-            doc.add_text(f.source_tag, s);
+            doc.add_text(facets.source_tag, s);
         }
         if let Some(d) = date {
             doc.add_date(f.date, d);
         }
         if let Some(y) = &year {
-            doc.add_text(f.year, y);
+            doc.add_text(facets.year, y);
+        }
+        for t in &article_terms {
+            doc.add_text(f.article_place, t);
+        }
+        for (level, tag) in &levels {
+            doc.add_text(facets.place_levels[*level], tag);
         }
     };
     let mut out = Vec::with_capacity(1 + docs.quotes.len());
     let mut doc = TantivyDocument::default();
     doc.add_text(f.doc_type, ARTICLE);
-    common(&mut doc);
+    common(&mut doc, f.art);
     if let Some(t) = &art.title {
         doc.add_text(f.title, t);
     }
@@ -245,19 +281,6 @@ pub fn to_tantivy(
     for s in &a.speakers {
         doc.add_text(f.speaker, s);
     }
-    // The article's places, computed once: a quote's places are among its article's, so
-    // every quote document carries the same article terms and level tags.
-    let article_terms = place_terms(&a.places);
-    let levels = place_levels(&a.places);
-    let add_article_places = |doc: &mut TantivyDocument| {
-        for t in &article_terms {
-            doc.add_text(f.article_place, t);
-        }
-        for (level, tag) in &levels {
-            doc.add_text([f.place_l1, f.place_l2, f.place_l3][*level], tag);
-        }
-    };
-    add_article_places(&mut doc);
     doc.add_u64(f.id_hash, id_hash);
     doc.add_u64(f.content_hash, content_hash);
     doc.add_u64(f.file_hash, file_hash);
@@ -266,7 +289,7 @@ pub fn to_tantivy(
     for q in &docs.quotes {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.doc_type, QUOTE);
-        common(&mut doc);
+        common(&mut doc, f.quote_facets());
         doc.add_text(f.quote, &q.quote);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speaker, s);
@@ -279,7 +302,6 @@ pub fn to_tantivy(
         for t in place_terms(&q.places) {
             doc.add_text(f.quote_place, t);
         }
-        add_article_places(&mut doc);
         doc.add_text(f.json, serde_json::to_string(q).unwrap_or_default());
         out.push(doc);
     }

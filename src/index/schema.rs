@@ -157,28 +157,43 @@ pub const FIELDS: &[FieldSpec] = &[
     field!(
         "source_tag",
         Tag,
-        "both",
+        "quote",
         "publisher or site, exact: the source facet"
     ),
-    field!("year", Tag, "both", "`2020`: the year facet"),
+    field!("year", Tag, "quote", "`2020`: the year facet"),
     field!(
         "place_l1",
         Tag,
-        "both",
+        "quote",
         "`France`: every country (or top-level region) of the quote's and its article's places"
     ),
     field!(
         "place_l2",
         Tag,
-        "both",
+        "quote",
         "`France/Île-de-France`: every first-level region, under its country"
     ),
     field!(
         "place_l3",
         Tag,
-        "both",
+        "quote",
         "`France/Île-de-France/Paris`: every city, under its region"
     ),
+    field!(
+        "art_source_tag",
+        Tag,
+        "article",
+        "the source facet of articles (`--articles`)"
+    ),
+    field!("art_year", Tag, "article", "the year facet of articles"),
+    field!(
+        "art_place_l1",
+        Tag,
+        "article",
+        "the place facets of articles, as `place_l1`"
+    ),
+    field!("art_place_l2", Tag, "article", "as `place_l2`"),
+    field!("art_place_l3", Tag, "article", "as `place_l3`"),
 ];
 
 /// Builds the Tantivy schema from [`FIELDS`].

@@ -3,6 +3,7 @@
 //! Opening an index and searching it needs only [`crate::index`] and [`crate::docs`]; the
 //! extractor and the gazetteer are never loaded, so a search starts in milliseconds.
 
+mod facets;
 pub mod query;
 pub mod render;
 
@@ -62,6 +63,9 @@ pub struct SearchRequest {
     pub sort: SortBy,
     /// Drill the place facet into this place path (`France`, `United States/Texas`).
     pub facet_place: Option<String>,
+    /// Count facets by aggregating over the matches even where the term dictionaries could
+    /// answer (see `search/facets.rs`): for tests and benchmarks that compare the two ways.
+    pub count_by_aggregation: bool,
 }
 
 /// One facet value and how many matched documents carry it.
@@ -133,7 +137,13 @@ impl Searcher {
     /// Opens the index read-only (no lock is taken, so this works while an indexer runs and on
     /// a read-only folder).
     pub fn open(dir: &Path) -> Result<Self> {
-        let (index, fields) = index::open(dir)?;
+        let (mut index, fields) = index::open(dir)?;
+        // Segments are searched in parallel, one thread per core (at most 4): facet counts
+        // over large matches are the slow part of a search, and they split by segment.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads > 1 {
+            index.set_multithread_executor(threads)?;
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -173,15 +183,24 @@ impl Searcher {
 
         let mut multi = MultiCollector::new();
         let count_handle = multi.add_collector(Count);
-        // A place drill-down is counted apart, over the matches inside that place only.
-        let (drill, specs): (Vec<FacetSpec>, Vec<FacetSpec>) = facet_specs(req)
-            .into_iter()
-            .partition(|s| s.prefix.is_some());
-        let aggs = AggregationCollector::from_aggs(
-            aggregation_request(&specs)?,
-            AggregationLimitsGuard::default(),
-        );
-        let aggs_handle = multi.add_collector(aggs);
+        let specs = facets::specs(req);
+        // Every document of the searched type: the term dictionaries have the counts.
+        let mut facets = if facets::matches_every_document(req) && !req.count_by_aggregation {
+            facets::from_term_dictionaries(&searcher, &specs)?
+        } else {
+            None
+        };
+        // Otherwise aggregate over the matches; a place drill-down is counted apart, over the
+        // matches inside that place only.
+        let (drill, plain): (Vec<&facets::FacetSpec>, Vec<&facets::FacetSpec>) =
+            specs.iter().partition(|s| s.is_drill());
+        let aggs_handle = match facets {
+            Some(_) => None,
+            None => Some(multi.add_collector(AggregationCollector::from_aggs(
+                facets::aggregation_request(&plain)?,
+                AggregationLimitsGuard::default(),
+            ))),
+        };
         let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
         let (scored, mut fruit): (Vec<(Option<f32>, DocAddress)>, _) = match req.sort {
             SortBy::Relevance => {
@@ -207,19 +226,24 @@ impl Searcher {
             }
         };
         let total = count_handle.extract(&mut fruit);
-        let agg_json = serde_json::to_value(aggs_handle.extract(&mut fruit))
-            .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
-        let mut facets = facet_values(&specs, &agg_json);
-        if !drill.is_empty() {
-            let inside = query::within_drilled_place(&self.index, f, req, built.full.box_clone());
-            let aggs = AggregationCollector::from_aggs(
-                aggregation_request(&drill)?,
-                AggregationLimitsGuard::default(),
-            );
-            let agg_json = serde_json::to_value(searcher.search(&*inside, &aggs)?)
+        if let Some(handle) = aggs_handle {
+            let agg_json = serde_json::to_value(handle.extract(&mut fruit))
                 .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
-            facets.extend(facet_values(&drill, &agg_json));
+            let mut counted = facets::from_aggregations(&plain, &agg_json);
+            if !drill.is_empty() {
+                let inside =
+                    query::within_drilled_place(&self.index, f, req, built.full.box_clone());
+                let aggs = AggregationCollector::from_aggs(
+                    facets::aggregation_request(&drill)?,
+                    AggregationLimitsGuard::default(),
+                );
+                let agg_json = serde_json::to_value(searcher.search(&*inside, &aggs)?)
+                    .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
+                counted.extend(facets::from_aggregations(&drill, &agg_json));
+            }
+            facets = Some(counted);
         }
+        let facets = facets.unwrap_or_default();
 
         let mut snippets = SnippetGenerator::create(&searcher, &*built.text_query, f.quote)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -270,111 +294,6 @@ impl Searcher {
             facets,
         })
     }
-}
-
-/// One facet to count: its name in the output, the tag field counted, and for a drilled-down
-/// place the path prefix its values must start with.
-struct FacetSpec {
-    name: &'static str,
-    field: &'static str,
-    prefix: Option<String>,
-}
-
-fn facet_specs(req: &SearchRequest) -> Vec<FacetSpec> {
-    let spec = |name, field| FacetSpec {
-        name,
-        field,
-        prefix: None,
-    };
-    let drill: Vec<&str> = req
-        .facet_place
-        .as_deref()
-        .unwrap_or("")
-        .split(crate::index::PLACE_SEP)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let place = match drill.len() {
-        0 => spec("place", "place_l1"),
-        1 => FacetSpec {
-            name: "place",
-            field: "place_l2",
-            prefix: Some(format!("{}/", drill[0])),
-        },
-        _ => FacetSpec {
-            name: "place",
-            field: "place_l3",
-            prefix: Some(format!("{}/{}/", drill[0], drill[1])),
-        },
-    };
-    let mut out = vec![place, spec("source", "source_tag"), spec("year", "year")];
-    if !req.articles {
-        out.push(spec("speaker", "speaker_tag"));
-        out.push(spec("kind", "kind"));
-    }
-    out
-}
-
-/// Terms aggregations over the tag fields: counting is columnar, and only the top values are
-/// turned back into strings, so facets stay cheap on large matches.
-fn aggregation_request(specs: &[FacetSpec]) -> Result<tantivy::aggregation::agg_req::Aggregations> {
-    let mut req = serde_json::Map::new();
-    for s in specs {
-        // A drill-down filters values by prefix after counting: ask for many.
-        let size = if s.prefix.is_some() {
-            500
-        } else {
-            FACET_TOP as u64
-        };
-        req.insert(
-            s.name.to_string(),
-            serde_json::json!({"terms": {"field": s.field, "size": size, "segment_size": size.max(200)}}),
-        );
-    }
-    serde_json::from_value(serde_json::Value::Object(req))
-        .map_err(|e| Error::Argument(format!("facet request: {e}")))
-}
-
-fn facet_values(
-    specs: &[FacetSpec],
-    aggs: &serde_json::Value,
-) -> BTreeMap<String, Vec<FacetValue>> {
-    let mut out = BTreeMap::new();
-    for s in specs {
-        let prefix = s.prefix.as_deref().map(str::to_lowercase);
-        let mut vals: Vec<FacetValue> = aggs[s.name]["buckets"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|b| {
-                let key = b["key"].as_str()?;
-                let count = b["doc_count"].as_u64()?;
-                if let Some(p) = &prefix {
-                    if !key.to_lowercase().starts_with(p.as_str()) {
-                        return None;
-                    }
-                }
-                let last = key.rsplit(crate::index::PLACE_SEP).next().unwrap_or(key);
-                Some(FacetValue {
-                    value: if s.name == "place" {
-                        last.to_string()
-                    } else {
-                        key.to_string()
-                    },
-                    path: (s.name == "place").then(|| key.to_string()),
-                    count,
-                })
-            })
-            .collect();
-        if s.name == "year" {
-            vals.sort_by(|a, b| b.value.cmp(&a.value));
-        } else {
-            vals.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        }
-        vals.truncate(FACET_TOP);
-        out.insert(s.name.to_string(), vals);
-    }
-    out
 }
 
 /// (HTML snippet, plain snippet, highlight ranges in the plain snippet).
