@@ -5,6 +5,7 @@
 //! ```text
 //! cargo bench --bench pipeline                  # 1 copy, then 7 copies
 //! cargo bench --bench pipeline -- --copies 1    # one scale only
+//! cargo bench --bench pipeline -- --queries DIR # only the query latencies, on an index
 //! ```
 //!
 //! It prints figures; it asserts nothing (this machine is shared and noisy: compare ratios).
@@ -30,6 +31,10 @@ fn main() {
                     .filter_map(|c| c.parse().ok())
                     .collect();
                 i += 1;
+            }
+            "--queries" if i + 1 < args.len() => {
+                queries(Path::new(&args[i + 1]));
+                return;
             }
             "--corpora" if i + 1 < args.len() => {
                 corpora = PathBuf::from(&args[i + 1]);
@@ -395,8 +400,10 @@ fn queries(index: &Path) {
     ];
     let mut lat: Vec<Duration> = Vec::new();
     let mut slowest = (Duration::ZERO, "");
+    let mut medians: Vec<(Duration, &str)> = Vec::new();
     for (name, req) in &set {
         let _ = searcher.search(req); // warm
+        let mut mine: Vec<Duration> = Vec::new();
         for _ in 0..10 {
             let t = Instant::now();
             let res = searcher.search(req);
@@ -407,10 +414,20 @@ fn queries(index: &Path) {
             if d > slowest.0 {
                 slowest = (d, name);
             }
-            lat.push(d);
+            mine.push(d);
         }
+        mine.sort();
+        medians.push((mine[mine.len() / 2], name));
+        lat.extend(mine);
     }
     lat.sort();
+    medians.sort_by(|a, b| b.0.cmp(&a.0));
+    let top: Vec<String> = medians
+        .iter()
+        .take(5)
+        .map(|(d, n)| format!("{n} {:.1} ms", d.as_secs_f64() * 1e3))
+        .collect();
+    println!("  slowest queries (median of 10): {}", top.join("; "));
     let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1e3;
     println!(
         "  queries in one process ({} queries × 10, facets on each): p50 {:.2} ms, p99 {:.2} ms (targets 5 / 50); slowest {} ({:.1} ms)",
