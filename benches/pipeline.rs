@@ -421,7 +421,7 @@ fn queries(index: &Path) {
         lat.extend(mine);
     }
     lat.sort();
-    medians.sort_by(|a, b| b.0.cmp(&a.0));
+    medians.sort_by_key(|m| std::cmp::Reverse(m.0));
     let top: Vec<String> = medians
         .iter()
         .take(5)

@@ -190,6 +190,7 @@ pub struct SearchArgs {
     /// Hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Order of hits. With no query words there is no relevance: newest first.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]

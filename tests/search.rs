@@ -283,7 +283,7 @@ fn facets_of_everything_equal_the_aggregated_counts() {
         let (shortcut, aggregated) = facets_both_ways(idx(), r);
         assert_eq!(shortcut, aggregated, "{what}");
         assert!(
-            !shortcut["place"].as_array().map_or(true, Vec::is_empty),
+            shortcut["place"].as_array().is_some_and(|a| !a.is_empty()),
             "{what}: no place counted: {shortcut}"
         );
     }

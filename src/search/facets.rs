@@ -1,13 +1,14 @@
 //! Facet counts: which tag fields are counted for a search, and how.
 //!
-//! Two ways to count, same answers. A search with filters or query words counts with Tantivy
-//! terms aggregations over the matching documents (columnar, only the top values become
-//! strings). A search of *every* quote (or every article) needs no document at all: each
-//! document type has its own tag fields (see `schema/fields.md`), so a value's count is its
-//! term's document frequency, summed over segments — the term dictionaries answer in a
-//! millisecond what the aggregation took a hundred for on a million documents. That shortcut
-//! holds only while no segment has deleted documents (document frequencies still count them),
-//! so an index with deletes not yet merged away falls back to the aggregation.
+//! Two ways to count, same answers. A search with words or filters counts with Tantivy terms
+//! aggregations over its matches (columnar: only the top values become strings). A search of
+//! *every* quote (or every article) may need no document at all: each document type has its
+//! own tag fields (see `schema/fields.md`), so a value's count is its term's document
+//! frequency, summed over segments. The term dictionary is used where it is small next to the
+//! documents (places, sources, years, kinds, a drilled-down place's range of regions or
+//! cities); a field with about a value per few documents (speakers) is cheaper to aggregate.
+//! Document frequencies still count deleted documents until a merge removes them, so an index
+//! with deletes always aggregates.
 
 use super::{FacetValue, SearchRequest, FACET_TOP};
 use crate::error::{Error, Result};
@@ -123,38 +124,121 @@ pub fn from_aggregations(
         .collect()
 }
 
-/// Counts every facet over all documents of the searched type from the term dictionaries,
-/// or `None` when a segment has deletes (then the caller aggregates).
+/// Counts one facet over all documents of the searched type from the term dictionaries, or
+/// `None` where aggregating is the better way: a segment has deletes, or the field has so
+/// many distinct values (speakers) that reading them all costs more than visiting documents.
 pub fn from_term_dictionaries(
     searcher: &tantivy::Searcher,
-    specs: &[FacetSpec],
-) -> Result<Option<BTreeMap<String, Vec<FacetValue>>>> {
-    if searcher.segment_readers().iter().any(|s| s.has_deletes()) {
+    spec: &FacetSpec,
+) -> Result<Option<Vec<FacetValue>>> {
+    let segments = searcher.segment_readers();
+    if segments.iter().any(|s| s.has_deletes()) {
         return Ok(None);
     }
-    let schema = searcher.schema();
-    let mut out = BTreeMap::new();
-    for s in specs {
-        let field = schema
-            .get_field(s.field)
-            .map_err(|_| Error::Argument(format!("the index has no field `{}`", s.field)))?;
-        let mut counts: HashMap<String, u64> = HashMap::new();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted
-                .terms()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                let Ok(value) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                *counts.entry(value.to_string()).or_default() += stream.value().doc_freq as u64;
+    let field = field(searcher, spec.field)?;
+    let Some(prefix) = spec.prefix.as_deref() else {
+        let mut terms = 0u64;
+        for segment in segments {
+            terms += segment.inverted_index(field)?.terms().num_terms() as u64;
+        }
+        if terms * MAX_TERMS_PER_DOC_RATIO > searcher.num_docs() {
+            return Ok(None);
+        }
+        let counts = doc_freqs(searcher, field, b"", None)?;
+        return Ok(Some(finish(spec, counts.into_iter())));
+    };
+    // A drill-down: the values under one place, a range of the term dictionary once the
+    // place's spelling in the index is known (the user's may differ in case).
+    let Some(canonical) = canonical_place_prefix(searcher, spec, prefix)? else {
+        return Ok(Some(Vec::new()));
+    };
+    let counts = doc_freqs(
+        searcher,
+        field,
+        canonical.as_bytes(),
+        Some(&range_end(&canonical)),
+    )?;
+    Ok(Some(finish(spec, counts.into_iter())))
+}
+
+/// The term dictionary answers a facet when its field has at most one distinct value per
+/// this many documents.
+const MAX_TERMS_PER_DOC_RATIO: u64 = 16;
+
+fn field(searcher: &tantivy::Searcher, name: &str) -> Result<tantivy::schema::Field> {
+    searcher
+        .schema()
+        .get_field(name)
+        .map_err(|_| Error::Argument(format!("the index has no field `{name}`")))
+}
+
+/// Document frequencies of the terms of `field` in `[from, to)`, summed over segments.
+fn doc_freqs(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    from: &[u8],
+    to: Option<&[u8]>,
+) -> Result<HashMap<String, u64>> {
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut range = inverted.terms().range().ge(from);
+        if let Some(to) = to {
+            range = range.lt(to);
+        }
+        let mut stream = range.into_stream().map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            let Ok(value) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            let n = stream.value().doc_freq as u64;
+            match counts.get_mut(value) {
+                Some(c) => *c += n,
+                None => {
+                    counts.insert(value.to_string(), n);
+                }
             }
         }
-        out.insert(s.name.to_string(), finish(s, counts.into_iter()));
     }
-    Ok(Some(out))
+    Ok(counts)
+}
+
+/// The first key after every key that starts with `prefix` (which ends with the separator).
+fn range_end(prefix: &str) -> Vec<u8> {
+    let mut end = prefix.as_bytes().to_vec();
+    if let Some(last) = end.last_mut() {
+        *last += 1;
+    }
+    end
+}
+
+/// The index's spelling of a drill-down prefix typed in any case (`united states/texas/` →
+/// `United States/Texas/`), level by level: the countries' dictionary is small, and each
+/// region is looked up in its country's range only.
+fn canonical_place_prefix(
+    searcher: &tantivy::Searcher,
+    spec: &FacetSpec,
+    prefix: &str,
+) -> Result<Option<String>> {
+    // The level fields of the searched document type: `place_l1`… or `art_place_l1`….
+    let (kind, _) = spec.field.split_at(spec.field.len() - 1);
+    let levels: Vec<&str> = prefix.split(PLACE_SEP).filter(|s| !s.is_empty()).collect();
+    let mut canonical = String::new();
+    for (depth, wanted) in levels.iter().enumerate() {
+        let level_field = field(searcher, &format!("{kind}{}", depth + 1))?;
+        let (from, to) = if canonical.is_empty() {
+            (Vec::new(), None)
+        } else {
+            (canonical.as_bytes().to_vec(), Some(range_end(&canonical)))
+        };
+        let terms = doc_freqs(searcher, level_field, &from, to.as_deref())?;
+        let wanted = format!("{canonical}{wanted}").to_lowercase();
+        match terms.into_keys().find(|t| t.to_lowercase() == wanted) {
+            Some(t) => canonical = format!("{t}{PLACE_SEP}"),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(canonical))
 }
 
 /// From raw buckets to the listed values: the drill-down prefix applied (case-insensitively),

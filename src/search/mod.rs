@@ -184,25 +184,40 @@ impl Searcher {
         let mut multi = MultiCollector::new();
         let count_handle = multi.add_collector(Count);
         let specs = facets::specs(req);
-        // Every document of the searched type: the term dictionaries have the counts.
-        let mut facets = if facets::matches_every_document(req) && !req.count_by_aggregation {
-            facets::from_term_dictionaries(&searcher, &specs)?
-        } else {
-            None
-        };
-        // Otherwise aggregate over the matches; a place drill-down is counted apart, over the
-        // matches inside that place only.
-        let (drill, plain): (Vec<&facets::FacetSpec>, Vec<&facets::FacetSpec>) =
-            specs.iter().partition(|s| s.is_drill());
-        let aggs_handle = match facets {
-            Some(_) => None,
-            None => Some(multi.add_collector(AggregationCollector::from_aggs(
+        // Facets of every document of the searched type: the term dictionaries may have the
+        // counts. The others are aggregated over the matches; a place drill-down apart, over
+        // the matches inside that place only.
+        let every = facets::matches_every_document(req) && !req.count_by_aggregation;
+        let mut facets = BTreeMap::new();
+        let (mut drill, mut plain): (Vec<&facets::FacetSpec>, Vec<&facets::FacetSpec>) =
+            (Vec::new(), Vec::new());
+        for spec in &specs {
+            if every {
+                if let Some(values) = facets::from_term_dictionaries(&searcher, spec)? {
+                    facets.insert(spec.name.to_string(), values);
+                    continue;
+                }
+            }
+            if spec.is_drill() {
+                drill.push(spec);
+            } else {
+                plain.push(spec);
+            }
+        }
+        let aggs_handle = match plain.is_empty() {
+            true => None,
+            false => Some(multi.add_collector(AggregationCollector::from_aggs(
                 facets::aggregation_request(&plain)?,
                 AggregationLimitsGuard::default(),
             ))),
         };
         let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
-        let (scored, mut fruit): (Vec<(Option<f32>, DocAddress)>, _) = match req.sort {
+        // Without words every match scores the same: show the newest first.
+        let sort = match req.query.trim().is_empty() {
+            true => SortBy::Date,
+            false => req.sort,
+        };
+        let (scored, mut fruit): (Vec<(Option<f32>, DocAddress)>, _) = match sort {
             SortBy::Relevance => {
                 let h = multi.add_collector(top);
                 let mut fruit = searcher.search(&*built.full, &multi)?;
@@ -229,21 +244,18 @@ impl Searcher {
         if let Some(handle) = aggs_handle {
             let agg_json = serde_json::to_value(handle.extract(&mut fruit))
                 .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
-            let mut counted = facets::from_aggregations(&plain, &agg_json);
-            if !drill.is_empty() {
-                let inside =
-                    query::within_drilled_place(&self.index, f, req, built.full.box_clone());
-                let aggs = AggregationCollector::from_aggs(
-                    facets::aggregation_request(&drill)?,
-                    AggregationLimitsGuard::default(),
-                );
-                let agg_json = serde_json::to_value(searcher.search(&*inside, &aggs)?)
-                    .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
-                counted.extend(facets::from_aggregations(&drill, &agg_json));
-            }
-            facets = Some(counted);
+            facets.extend(facets::from_aggregations(&plain, &agg_json));
         }
-        let facets = facets.unwrap_or_default();
+        if !drill.is_empty() {
+            let inside = query::within_drilled_place(&self.index, f, req, built.full.box_clone());
+            let aggs = AggregationCollector::from_aggs(
+                facets::aggregation_request(&drill)?,
+                AggregationLimitsGuard::default(),
+            );
+            let agg_json = serde_json::to_value(searcher.search(&*inside, &aggs)?)
+                .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
+            facets.extend(facets::from_aggregations(&drill, &agg_json));
+        }
 
         let mut snippets = SnippetGenerator::create(&searcher, &*built.text_query, f.quote)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);

@@ -8,8 +8,8 @@ use crate::error::{Error, Result};
 use crate::index::{schema, Fields, ARTICLE, QUOTE};
 use std::ops::Bound;
 use tantivy::query::{
-    AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Index, Term};
@@ -85,9 +85,23 @@ pub fn build(index: &Index, f: &Fields, req: &SearchRequest) -> Result<BuiltQuer
         };
         must.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
     }
+    // Filters select; only the user's words score. Without words nothing is scored at all.
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = must
+        .into_iter()
+        .skip(1)
+        .map(|(occur, q)| {
+            (
+                occur,
+                Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    if !text.is_empty() {
+        clauses.push((Occur::Must, text_query.box_clone()));
+    }
     Ok(BuiltQuery {
         text_query,
-        full: Box::new(BooleanQuery::new(must)),
+        full: Box::new(BooleanQuery::new(clauses)),
     })
 }
 
