@@ -217,7 +217,9 @@ fn two_million_malformed_json_lines_are_fast_and_quiet() {
         out.stderr
     );
     assert!(out.stderr.lines().count() < 30, "{}", out.stderr);
-    assert!(out.secs < 45.0, "2,000,000 bad lines took {:.1}s", out.secs);
+    // A guard against per-line blow-ups (they once took minutes), not a speed target: the
+    // bound leaves room for a debug build on a loaded machine.
+    assert!(out.secs < 90.0, "2,000,000 bad lines took {:.1}s", out.secs);
 }
 
 /// Every byte of a file larger than the 64 KiB head reaches the reader (the byte at offset
