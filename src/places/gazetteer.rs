@@ -78,6 +78,10 @@ pub(crate) struct Entry {
     /// A small US town (under 15,000) from the extra list: only a reading of a known
     /// name, and only when the article already names its state.
     pub minor: bool,
+    /// `country_code` interned (equal strings, equal ids; the empty string is 0).
+    pub cc_id: u32,
+    /// `admin1_code` interned (equal strings, equal ids; the empty string is 0).
+    pub a1_id: u32,
 }
 
 /// One surface form pointing at an entry.
@@ -333,6 +337,8 @@ impl Gazetteer {
                 country: None,
                 admin1: None,
                 minor: false,
+                cc_id: 0,
+                a1_id: 0,
             });
             forms.push((cols[0].to_string(), FormKind::Name, idx));
             if let Some(al) = cols.get(8) {
@@ -360,6 +366,8 @@ impl Gazetteer {
                 country: None,
                 admin1: None,
                 minor: false,
+                cc_id: 0,
+                a1_id: 0,
             });
             forms.push((name.to_string(), FormKind::Name, idx));
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
@@ -498,6 +506,8 @@ impl Gazetteer {
                 geonames_id: c[5].parse().ok(),
                 country: country_names.get("US").cloned(),
                 minor: true,
+                cc_id: 0,
+                a1_id: 0,
             });
             list.push(Form {
                 entry: idx,
@@ -507,6 +517,15 @@ impl Gazetteer {
                 abbreviation: false,
                 comma: false,
             });
+        }
+        // intern the codes, so coherence compares integers
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        ids.insert(String::new(), 0);
+        for e in &mut entries {
+            let n = ids.len() as u32;
+            e.cc_id = *ids.entry(e.country_code.clone()).or_insert(n);
+            let n = ids.len() as u32;
+            e.a1_id = *ids.entry(e.admin1_code.clone()).or_insert(n);
         }
         let admin1_index = entries
             .iter()

@@ -305,7 +305,7 @@ pub(crate) fn softmax(sc: &[f64]) -> Vec<f64> {
 }
 
 /// Approximate great-circle distance in km (equirectangular; fine under ~1000 km).
-fn km(a: &Entry, b: &Entry) -> f64 {
+fn km(a: &Pt, b: &Pt) -> f64 {
     let mlat = ((a.lat + b.lat) / 2.0).to_radians();
     let x = (a.lon - b.lon) * mlat.cos();
     let y = a.lat - b.lat;
@@ -314,7 +314,7 @@ fn km(a: &Entry, b: &Entry) -> f64 {
 
 /// Whether two points are certainly more than ~400 km apart (4 degrees of latitude, or
 /// 12 of longitude below the polar circles): `near` would give 0, so skip the cosine.
-fn far_apart(a: &Entry, b: &Entry) -> bool {
+fn far_apart(a: &Pt, b: &Pt) -> bool {
     (a.lat - b.lat).abs() > 4.0 || ((a.lon - b.lon).abs() > 12.0 && a.lat.abs() < 66.0)
 }
 
@@ -332,28 +332,56 @@ fn near(d: f64) -> f64 {
     }
 }
 
+/// What coherence needs of an entry, packed: the pairwise loop of [`support`] touches
+/// these, never the large [`Entry`] rows.
+#[derive(Clone, Copy)]
+struct Pt {
+    lat: f64,
+    lon: f64,
+    kind: PlaceKind,
+    /// Interned country code (0: none).
+    cc: u32,
+    /// Interned admin1 code (0: none).
+    a1: u32,
+    /// GeoNames id, 0 when none.
+    gid: u64,
+}
+
+impl Pt {
+    fn of(e: &Entry) -> Pt {
+        Pt {
+            lat: e.lat,
+            lon: e.lon,
+            kind: e.kind,
+            cc: e.cc_id,
+            a1: e.a1_id,
+            gid: e.geonames_id.unwrap_or(0),
+        }
+    }
+}
+
 /// How strongly entry `b` being named supports reading another name as `a`, in [0, 1]:
 /// nearby towns, a town and its admin1, a country and a town inside it.
-pub(crate) fn closeness(a: &Entry, b: &Entry) -> f64 {
+fn closeness_pt(a: &Pt, b: &Pt) -> f64 {
     use PlaceKind::*;
     match (a.kind, b.kind) {
         (Region, _) | (_, Region) | (Country, Country) | (City, Country) | (Admin1, Country) => 0.0,
         (Country, _) => {
-            if !a.country_code.is_empty() && a.country_code == b.country_code {
+            if a.cc != 0 && a.cc == b.cc {
                 0.6
             } else {
                 0.0
             }
         }
         (Admin1, City) | (City, Admin1) => {
-            if !a.admin1_code.is_empty() && a.admin1_code == b.admin1_code {
+            if a.a1 != 0 && a.a1 == b.a1 {
                 1.0
             } else {
                 0.5 * near(km(a, b))
             }
         }
         (Admin1, Admin1) => {
-            if a.country_code == b.country_code {
+            if a.cc == b.cc {
                 0.5 * near(km(a, b) / 2.0)
             } else {
                 0.0
@@ -367,6 +395,26 @@ pub(crate) fn closeness(a: &Entry, b: &Entry) -> f64 {
 /// Coherence bonus for every form of every group (distinct name): the expected closeness
 /// to each other group's readings, weighted by how much those readings are believed.
 pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    // Each group's believed readings (p >= 0.01), in form order, packed. Readings that can
+    // support nothing (regions, countries seen from a non-country) still keep their place:
+    // the sums below add the same terms in the same order as a plain double loop.
+    let believed: Vec<Vec<(f64, Pt)>> = groups
+        .iter()
+        .zip(probs)
+        .map(|(forms, pj)| {
+            forms
+                .iter()
+                .enumerate()
+                .filter_map(|(k, f2)| {
+                    let p = pj.get(k).copied().unwrap_or(0.0);
+                    if p < 0.01 {
+                        return None;
+                    }
+                    g.entries.get(f2.entry as usize).map(|b| (p, Pt::of(b)))
+                })
+                .collect()
+        })
+        .collect();
     let mut out = Vec::with_capacity(groups.len());
     for (i, forms) in groups.iter().enumerate() {
         let mut row = Vec::with_capacity(forms.len());
@@ -375,24 +423,23 @@ pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> 
                 row.push(0.0);
                 continue;
             };
+            if a.kind == PlaceKind::Region {
+                // a region is supported by nothing
+                row.push(0.0);
+                continue;
+            }
+            let a = Pt::of(a);
             let mut s = 0.0;
-            for (j, other) in groups.iter().enumerate() {
+            for (j, other) in believed.iter().enumerate() {
                 if i == j {
                     continue;
                 }
-                let pj = &probs[j];
                 let mut exp = 0.0;
-                for (k, f2) in other.iter().enumerate() {
-                    let p = pj.get(k).copied().unwrap_or(0.0);
-                    if p < 0.01 {
+                for (p, b) in other {
+                    if b.gid != 0 && b.gid == a.gid {
                         continue;
                     }
-                    if let Some(b) = g.entries.get(f2.entry as usize) {
-                        if b.geonames_id.is_some() && b.geonames_id == a.geonames_id {
-                            continue;
-                        }
-                        exp += p * closeness(a, b);
-                    }
+                    exp += p * closeness_pt(&a, b);
                 }
                 s += exp;
             }
