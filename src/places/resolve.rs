@@ -318,6 +318,21 @@ fn far_apart(a: &Pt, b: &Pt) -> bool {
     (a.lat - b.lat).abs() > 4.0 || ((a.lon - b.lon).abs() > 12.0 && a.lat.abs() < 66.0)
 }
 
+/// `near(km(a, b) / div)` without the cosine when the answer does not need it: rounding is
+/// monotonic, so the distance computed with the cosine taken as 0 or as 1 bounds the real
+/// one from below and above, and when both bounds fall in one step of `near` that step is
+/// the answer, bit for bit.
+fn near_km(a: &Pt, b: &Pt, div: f64) -> f64 {
+    let y = a.lat - b.lat;
+    let dx = a.lon - b.lon;
+    let lo = near(111.2 * (y * y).sqrt() / div);
+    let hi = near(111.2 * (dx * dx + y * y).sqrt() / div);
+    if lo == hi {
+        return lo;
+    }
+    near(km(a, b) / div)
+}
+
 fn near(d: f64) -> f64 {
     if d < 40.0 {
         1.0
@@ -377,18 +392,18 @@ fn closeness_pt(a: &Pt, b: &Pt) -> f64 {
             if a.a1 != 0 && a.a1 == b.a1 {
                 1.0
             } else {
-                0.5 * near(km(a, b))
+                0.5 * near_km(a, b, 1.0)
             }
         }
         (Admin1, Admin1) => {
             if a.cc == b.cc {
-                0.5 * near(km(a, b) / 2.0)
+                0.5 * near_km(a, b, 2.0)
             } else {
                 0.0
             }
         }
         (City, City) if far_apart(a, b) => 0.0,
-        (City, City) => near(km(a, b)),
+        (City, City) => near_km(a, b, 1.0),
     }
 }
 
