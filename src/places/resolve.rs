@@ -325,12 +325,55 @@ fn far_apart(a: &Pt, b: &Pt) -> bool {
 fn near_km(a: &Pt, b: &Pt, div: f64) -> f64 {
     let y = a.lat - b.lat;
     let dx = a.lon - b.lon;
-    let lo = near(111.2 * (y * y).sqrt() / div);
-    let hi = near(111.2 * (dx * dx + y * y).sqrt() / div);
-    if lo == hi {
-        return lo;
+    let lo = near_sq(y * y, div);
+    let hi = near_sq(dx * dx + y * y, div);
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        if lo == hi {
+            return lo;
+        }
     }
     near(km(a, b) / div)
+}
+
+/// Squared distances (in degrees², before the factor 111.2) at the steps of `near`, for
+/// `div` 1 and 2, with the value below each step.
+const STEPS_SQ: [[(f64, f64); 4]; 2] = {
+    const fn sq(d: f64) -> f64 {
+        (d / 111.2) * (d / 111.2)
+    }
+    [
+        [
+            (sq(40.0), 1.0),
+            (sq(100.0), 0.8),
+            (sq(200.0), 0.5),
+            (sq(400.0), 0.2),
+        ],
+        [
+            (sq(80.0), 1.0),
+            (sq(200.0), 0.8),
+            (sq(400.0), 0.5),
+            (sq(800.0), 0.2),
+        ],
+    ]
+};
+
+/// `near(111.2 * q.sqrt() / div)` (`div` 1 or 2) without the square root, or `None` when
+/// `q` is within a relative 1e-9 of a step (there the rounding of the real formula decides).
+fn near_sq(q: f64, div: f64) -> Option<f64> {
+    let steps = if div == 1.0 {
+        &STEPS_SQ[0]
+    } else {
+        &STEPS_SQ[1]
+    };
+    for &(t, v) in steps {
+        if q < t * (1.0 - 1e-9) {
+            return Some(v);
+        }
+        if q <= t * (1.0 + 1e-9) {
+            return None;
+        }
+    }
+    Some(0.0)
 }
 
 fn near(d: f64) -> f64 {
@@ -409,29 +452,33 @@ fn closeness_pt(a: &Pt, b: &Pt) -> f64 {
 
 /// Coherence bonus for every form of every group (distinct name): the expected closeness
 /// to each other group's readings, weighted by how much those readings are believed.
+///
+/// The believed readings of all groups sit in one flat array in (group, form) order, so a
+/// row walks two slices (the groups before its own and after) instead of a vector per
+/// group; per-group partial sums are kept, so the result is bit-identical to the plain
+/// double loop ([`support_naive`] in tests).
 pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> Vec<Vec<f64>> {
-    // Each group's believed readings (p >= 0.01), in form order, packed. Readings that can
-    // support nothing (regions, countries seen from a non-country) still keep their place:
-    // the sums below add the same terms in the same order as a plain double loop.
-    let believed: Vec<Vec<(f64, Pt)>> = groups
-        .iter()
-        .zip(probs)
-        .map(|(forms, pj)| {
-            forms
-                .iter()
-                .enumerate()
-                .filter_map(|(k, f2)| {
-                    let p = pj.get(k).copied().unwrap_or(0.0);
-                    if p < 0.01 {
-                        return None;
-                    }
-                    g.entries.get(f2.entry as usize).map(|b| (p, Pt::of(b)))
-                })
-                .collect()
-        })
-        .collect();
+    // Believed readings (p >= 0.01) of all groups, flat, in (group, form) order, and where
+    // each group's run starts.
+    let mut pts: Vec<(f64, Pt, u32)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+    for (j, (forms, pj)) in groups.iter().zip(probs).enumerate() {
+        starts.push(pts.len());
+        for (k, f2) in forms.iter().enumerate() {
+            let p = pj.get(k).copied().unwrap_or(0.0);
+            if p < 0.01 {
+                continue;
+            }
+            if let Some(b) = g.entries.get(f2.entry as usize) {
+                pts.push((p, Pt::of(b), j as u32));
+            }
+        }
+    }
+    starts.push(pts.len());
     let mut out = Vec::with_capacity(groups.len());
     for (i, forms) in groups.iter().enumerate() {
+        let (before, rest) = pts.split_at(starts[i]);
+        let after = rest.get(starts[i + 1] - starts[i]..).unwrap_or(&[]);
         let mut row = Vec::with_capacity(forms.len());
         for f in forms.iter() {
             let Some(a) = g.entries.get(f.entry as usize) else {
@@ -444,17 +491,71 @@ pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> 
                 continue;
             }
             let a = Pt::of(a);
+            // Most terms are +0.0 (far apart), and adding +0.0 to a non-negative sum changes
+            // no bit: skipping them keeps the result and breaks the chain of dependent adds.
             let mut s = 0.0;
-            for (j, other) in believed.iter().enumerate() {
+            let mut exp = 0.0;
+            let mut cur = u32::MAX;
+            for &(p, b, j) in before.iter().chain(after) {
+                if j != cur {
+                    if exp != 0.0 {
+                        s += exp;
+                    }
+                    exp = 0.0;
+                    cur = j;
+                }
+                if b.gid != 0 && b.gid == a.gid {
+                    continue;
+                }
+                let c = closeness_pt(&a, &b);
+                if c != 0.0 {
+                    exp += p * c;
+                }
+            }
+            if exp != 0.0 {
+                s += exp;
+            }
+            row.push(s.min(SUPPORT_CAP));
+        }
+        out.push(row);
+    }
+    out
+}
+
+/// The plain double loop that [`support`] must match bit for bit.
+#[cfg(test)]
+pub(crate) fn support_naive(
+    g: &Gazetteer,
+    groups: &[&[Form]],
+    probs: &[Vec<f64>],
+) -> Vec<Vec<f64>> {
+    let mut out = Vec::with_capacity(groups.len());
+    for (i, forms) in groups.iter().enumerate() {
+        let mut row = Vec::with_capacity(forms.len());
+        for f in forms.iter() {
+            let Some(a) = g.entries.get(f.entry as usize) else {
+                row.push(0.0);
+                continue;
+            };
+            let a = Pt::of(a);
+            let mut s = 0.0;
+            for (j, other) in groups.iter().enumerate() {
                 if i == j {
                     continue;
                 }
                 let mut exp = 0.0;
-                for (p, b) in other {
-                    if b.gid != 0 && b.gid == a.gid {
+                for (k, f2) in other.iter().enumerate() {
+                    let p = probs[j].get(k).copied().unwrap_or(0.0);
+                    if p < 0.01 {
                         continue;
                     }
-                    exp += p * closeness_pt(&a, b);
+                    if let Some(b) = g.entries.get(f2.entry as usize) {
+                        let b = Pt::of(b);
+                        if b.gid != 0 && b.gid == a.gid {
+                            continue;
+                        }
+                        exp += p * closeness_pt(&a, &b);
+                    }
                 }
                 s += exp;
             }
@@ -485,6 +586,58 @@ pub(crate) fn agreed_country(g: &Gazetteer, forms: &[Form]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::places::gazetteer::GAZETTEER_TSV;
+
+    #[test]
+    fn windowed_support_matches_the_double_loop_bit_for_bit() {
+        let g = Gazetteer::parse(GAZETTEER_TSV);
+        let names = [
+            "springfield",
+            "washington",
+            "georgia",
+            "paris",
+            "texas",
+            "columbus",
+            "ohio",
+            "portland",
+            "france",
+            "canada",
+            "london",
+            "kentucky",
+            "middle east",
+            "dublin",
+            "alaska",
+            "anchorage",
+            "juneau",
+            "fairbanks",
+            "moscow",
+            "idaho",
+            "russia",
+        ];
+        let groups: Vec<&[Form]> = names
+            .iter()
+            .filter_map(|n| g.index.get(*n).map(|v| v.as_slice()))
+            .collect();
+        assert!(groups.len() > 15);
+        // uneven beliefs, some under the 0.01 cut
+        let probs: Vec<Vec<f64>> = groups
+            .iter()
+            .enumerate()
+            .map(|(j, f)| {
+                (0..f.len())
+                    .map(|k| 1.0 / (1.0 + ((j * 7 + k * 3) % 11) as f64).powi(2))
+                    .collect()
+            })
+            .collect();
+        let fast = support(&g, &groups, &probs);
+        let slow = support_naive(&g, &groups, &probs);
+        assert_eq!(fast.len(), slow.len());
+        for (a, b) in fast.iter().zip(&slow) {
+            let a: Vec<u64> = a.iter().map(|x| x.to_bits()).collect();
+            let b: Vec<u64> = b.iter().map(|x| x.to_bits()).collect();
+            assert_eq!(a, b);
+        }
+        assert!(fast.iter().flatten().any(|&x| x > 0.5));
+    }
 
     #[test]
     fn context_moves_paris_to_texas() {
