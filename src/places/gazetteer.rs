@@ -100,13 +100,22 @@ pub(crate) struct Form {
     pub comma: bool,
 }
 
+/// What the matcher needs to know of a first token.
+pub(crate) struct Head {
+    /// Largest number of tokens of any key starting with this token.
+    pub max_n: u8,
+    /// The forms of the token alone as a key (empty when it is none), as in `index`.
+    pub forms: Vec<Form>,
+}
+
 /// The parsed gazetteer.
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Folded key ("nagorno karabakh") → forms.
     pub index: FxMap<String, Vec<Form>>,
-    /// Folded first token → largest number of tokens of any key starting with it.
-    pub first: FxMap<String, u8>,
+    /// Folded first token → largest number of tokens of any key starting with it, and the
+    /// forms of that token alone as a key (so the matcher probes one map for both).
+    pub first: FxMap<String, Head>,
     /// Bit filter over the keys of `first` (one hash bit each, 2^19 bits = 64 KB): most
     /// capitalised words are no place's first word, and this rejects them without a probe
     /// of the large map.
@@ -546,6 +555,13 @@ impl Gazetteer {
             let h = bit_of(k);
             first_bits[h / 64] |= 1 << (h % 64);
         }
+        let first: FxMap<String, Head> = first
+            .into_iter()
+            .map(|(k, max_n)| {
+                let forms = index.get(&k).cloned().unwrap_or_default();
+                (k, Head { max_n, forms })
+            })
+            .collect();
         Gazetteer {
             entries,
             index,
