@@ -457,7 +457,14 @@ fn closeness_pt(a: &Pt, b: &Pt) -> f64 {
 /// row walks two slices (the groups before its own and after) instead of a vector per
 /// group; per-group partial sums are kept, so the result is bit-identical to the plain
 /// double loop ([`support_naive`] in tests).
-pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> Vec<Vec<f64>> {
+///
+/// Rows flagged in `skip` (readings whose score is -inf whatever their support) get 0.0.
+pub(crate) fn support(
+    g: &Gazetteer,
+    groups: &[&[Form]],
+    probs: &[Vec<f64>],
+    skip: &[Vec<bool>],
+) -> Vec<Vec<f64>> {
     // Believed readings (p >= 0.01) of all groups, flat, in (group, form) order, and where
     // each group's run starts.
     let mut pts: Vec<(f64, Pt, u32)> = Vec::new();
@@ -480,7 +487,12 @@ pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> 
         let (before, rest) = pts.split_at(starts[i]);
         let after = rest.get(starts[i + 1] - starts[i]..).unwrap_or(&[]);
         let mut row = Vec::with_capacity(forms.len());
-        for f in forms.iter() {
+        let skip_row = skip.get(i).map_or(&[][..], Vec::as_slice);
+        for (k, f) in forms.iter().enumerate() {
+            if skip_row.get(k).copied().unwrap_or(false) {
+                row.push(0.0);
+                continue;
+            }
             let Some(a) = g.entries.get(f.entry as usize) else {
                 row.push(0.0);
                 continue;
@@ -628,7 +640,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        let fast = support(&g, &groups, &probs);
+        let fast = support(&g, &groups, &probs, &[]);
         let slow = support_naive(&g, &groups, &probs);
         assert_eq!(fast.len(), slow.len());
         for (a, b) in fast.iter().zip(&slow) {
