@@ -79,16 +79,31 @@ impl Geoparser {
             }
         }
         let mut sup: Vec<Vec<f64>> = groups.iter().map(|f| vec![0.0; f.len()]).collect();
+        // A reading scored -inf here (a small town whose state the article does not name)
+        // stays -inf whatever its support, unless a ", State" after one of the name's hits
+        // revives it in `pick`: its support need not be computed.
+        let mut revivable = vec![false; groups.len()];
+        for (h, gi) in hits.iter().zip(&group_of) {
+            if let (Some(gi), Some(_)) = (gi, h.container) {
+                revivable[*gi] = true;
+            }
+        }
         // quadratic in the number of distinct names: a list of hundreds is not an article
         if groups.len() > 1 && groups.len() <= MAX_COHERENCE_GROUPS {
             for _ in 0..2 {
+                let mut skip: Vec<Vec<bool>> = Vec::with_capacity(groups.len());
                 let probs: Vec<Vec<f64>> = groups
                     .iter()
                     .zip(&sup)
                     .zip(&keys)
-                    .map(|((f, s), k)| softmax(&scores(g, k, f, &ctx, None, None, Some(s))))
+                    .zip(&revivable)
+                    .map(|(((f, s), k), &rev)| {
+                        let sc = scores(g, k, f, &ctx, None, None, Some(s));
+                        skip.push(sc.iter().map(|x| !rev && *x == f64::NEG_INFINITY).collect());
+                        softmax(&sc)
+                    })
                     .collect();
-                sup = support(g, &groups, &probs);
+                sup = support(g, &groups, &probs, &skip);
             }
         }
         let sup_of = |i: usize| -> Option<&[f64]> {

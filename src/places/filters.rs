@@ -387,6 +387,21 @@ const SPEECH_VERBS: &[&str] = &[
     "shrugged",
 ];
 
+/// Calls `f` with `word.to_lowercase()`, without allocating for short ASCII words (for
+/// those the ASCII and the Unicode lower case are the same string).
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// Lexicons used by the filters, built once with the gazetteer.
 pub(crate) struct Lexicon {
     first_names: HashSet<String>,
@@ -435,19 +450,18 @@ impl Lexicon {
 
     /// A capitalised first name ("Michael"), case-insensitive.
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        word.len() >= 2 && self.first_names.contains(&word.to_lowercase())
+        word.len() >= 2 && with_lowercase(word, |w| self.first_names.contains(w))
     }
 
     /// A first name that is also a word ("Tom"): only a cue when not sentence-initial.
     pub(crate) fn is_word_name(&self, word: &str) -> bool {
-        self.word_names.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.word_names.contains(w))
     }
 
     /// A first name common enough that a small town of that name needs place evidence
     /// ("David", "Barry", "Martin").
     pub(crate) fn is_common_first_name(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.common_names.contains(&w)
+        with_lowercase(word, |w| self.common_names.contains(w))
     }
 
     /// A single folded key that is also an everyday English word.
@@ -456,6 +470,14 @@ impl Lexicon {
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII lower-casing keeps UTF-8 valid
+            return std::str::from_utf8(b).is_ok_and(|w| self.titles.contains(w));
+        }
         self.titles.contains(word.to_ascii_lowercase().as_str())
     }
 

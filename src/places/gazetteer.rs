@@ -78,6 +78,10 @@ pub(crate) struct Entry {
     /// A small US town (under 15,000) from the extra list: only a reading of a known
     /// name, and only when the article already names its state.
     pub minor: bool,
+    /// `country_code` interned (equal strings, equal ids; the empty string is 0).
+    pub cc_id: u32,
+    /// `admin1_code` interned (equal strings, equal ids; the empty string is 0).
+    pub a1_id: u32,
 }
 
 /// One surface form pointing at an entry.
@@ -96,13 +100,22 @@ pub(crate) struct Form {
     pub comma: bool,
 }
 
+/// What the matcher needs to know of a first token.
+pub(crate) struct Head {
+    /// Largest number of tokens of any key starting with this token.
+    pub max_n: u8,
+    /// The forms of the token alone as a key (empty when it is none), as in `index`.
+    pub forms: Vec<Form>,
+}
+
 /// The parsed gazetteer.
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Folded key ("nagorno karabakh") → forms.
     pub index: FxMap<String, Vec<Form>>,
-    /// Folded first token → largest number of tokens of any key starting with it.
-    pub first: FxMap<String, u8>,
+    /// Folded first token → largest number of tokens of any key starting with it, and the
+    /// forms of that token alone as a key (so the matcher probes one map for both).
+    pub first: FxMap<String, Head>,
     /// Bit filter over the keys of `first` (one hash bit each, 2^19 bits = 64 KB): most
     /// capitalised words are no place's first word, and this rejects them without a probe
     /// of the large map.
@@ -333,6 +346,8 @@ impl Gazetteer {
                 country: None,
                 admin1: None,
                 minor: false,
+                cc_id: 0,
+                a1_id: 0,
             });
             forms.push((cols[0].to_string(), FormKind::Name, idx));
             if let Some(al) = cols.get(8) {
@@ -360,6 +375,8 @@ impl Gazetteer {
                 country: None,
                 admin1: None,
                 minor: false,
+                cc_id: 0,
+                a1_id: 0,
             });
             forms.push((name.to_string(), FormKind::Name, idx));
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
@@ -498,6 +515,8 @@ impl Gazetteer {
                 geonames_id: c[5].parse().ok(),
                 country: country_names.get("US").cloned(),
                 minor: true,
+                cc_id: 0,
+                a1_id: 0,
             });
             list.push(Form {
                 entry: idx,
@@ -507,6 +526,15 @@ impl Gazetteer {
                 abbreviation: false,
                 comma: false,
             });
+        }
+        // intern the codes, so coherence compares integers
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        ids.insert(String::new(), 0);
+        for e in &mut entries {
+            let n = ids.len() as u32;
+            e.cc_id = *ids.entry(e.country_code.clone()).or_insert(n);
+            let n = ids.len() as u32;
+            e.a1_id = *ids.entry(e.admin1_code.clone()).or_insert(n);
         }
         let admin1_index = entries
             .iter()
@@ -527,6 +555,13 @@ impl Gazetteer {
             let h = bit_of(k);
             first_bits[h / 64] |= 1 << (h % 64);
         }
+        let first: FxMap<String, Head> = first
+            .into_iter()
+            .map(|(k, max_n)| {
+                let forms = index.get(&k).cloned().unwrap_or_default();
+                (k, Head { max_n, forms })
+            })
+            .collect();
         Gazetteer {
             entries,
             index,

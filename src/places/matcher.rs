@@ -222,17 +222,20 @@ pub(crate) fn candidates(g: &Gazetteer, text: &str, toks: &[Tok]) -> Vec<Candida
             i += 1;
             continue;
         }
-        let max_n = match g.first.get(key.as_str()) {
-            Some(&m) => m as usize,
-            None => {
-                i += 1;
-                continue;
-            }
+        let Some(head) = g.first.get(key.as_str()) else {
+            i += 1;
+            continue;
         };
+        let max_n = head.max_n as usize;
         let mut best: Option<Candidate> = None;
         let mut n = 1;
         loop {
-            if let Some(c) = check(g, text, toks, i, n, &key) {
+            let forms = if n == 1 {
+                Some(head.forms.as_slice()).filter(|f| !f.is_empty())
+            } else {
+                g.index.get(key.as_str()).map(Vec::as_slice)
+            };
+            if let Some(c) = forms.and_then(|forms| check(forms, text, toks, i, n, &key)) {
                 best = Some(c);
             }
             if n >= max_n || i + n >= toks.len() {
@@ -269,16 +272,16 @@ impl Tok {
     }
 }
 
-/// Checks the n-gram starting at token `i` against the index, with case and period rules.
+/// Checks the n-gram starting at token `i`, whose key has these `forms` in the index,
+/// with case and period rules.
 fn check(
-    g: &Gazetteer,
+    forms: &[Form],
     text: &str,
     toks: &[Tok],
     i: usize,
     n: usize,
     key: &str,
 ) -> Option<Candidate> {
-    let forms = g.index.get(key)?;
     let first = toks[i];
     let last = toks[i + n - 1];
     let span_upper = toks[i..i + n].iter().all(|t| t.upper || !t.cap);

@@ -305,7 +305,7 @@ pub(crate) fn softmax(sc: &[f64]) -> Vec<f64> {
 }
 
 /// Approximate great-circle distance in km (equirectangular; fine under ~1000 km).
-fn km(a: &Entry, b: &Entry) -> f64 {
+fn km(a: &Pt, b: &Pt) -> f64 {
     let mlat = ((a.lat + b.lat) / 2.0).to_radians();
     let x = (a.lon - b.lon) * mlat.cos();
     let y = a.lat - b.lat;
@@ -314,8 +314,66 @@ fn km(a: &Entry, b: &Entry) -> f64 {
 
 /// Whether two points are certainly more than ~400 km apart (4 degrees of latitude, or
 /// 12 of longitude below the polar circles): `near` would give 0, so skip the cosine.
-fn far_apart(a: &Entry, b: &Entry) -> bool {
+fn far_apart(a: &Pt, b: &Pt) -> bool {
     (a.lat - b.lat).abs() > 4.0 || ((a.lon - b.lon).abs() > 12.0 && a.lat.abs() < 66.0)
+}
+
+/// `near(km(a, b) / div)` without the cosine when the answer does not need it: rounding is
+/// monotonic, so the distance computed with the cosine taken as 0 or as 1 bounds the real
+/// one from below and above, and when both bounds fall in one step of `near` that step is
+/// the answer, bit for bit.
+fn near_km(a: &Pt, b: &Pt, div: f64) -> f64 {
+    let y = a.lat - b.lat;
+    let dx = a.lon - b.lon;
+    let lo = near_sq(y * y, div);
+    let hi = near_sq(dx * dx + y * y, div);
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        if lo == hi {
+            return lo;
+        }
+    }
+    near(km(a, b) / div)
+}
+
+/// Squared distances (in degrees², before the factor 111.2) at the steps of `near`, for
+/// `div` 1 and 2, with the value below each step.
+const STEPS_SQ: [[(f64, f64); 4]; 2] = {
+    const fn sq(d: f64) -> f64 {
+        (d / 111.2) * (d / 111.2)
+    }
+    [
+        [
+            (sq(40.0), 1.0),
+            (sq(100.0), 0.8),
+            (sq(200.0), 0.5),
+            (sq(400.0), 0.2),
+        ],
+        [
+            (sq(80.0), 1.0),
+            (sq(200.0), 0.8),
+            (sq(400.0), 0.5),
+            (sq(800.0), 0.2),
+        ],
+    ]
+};
+
+/// `near(111.2 * q.sqrt() / div)` (`div` 1 or 2) without the square root, or `None` when
+/// `q` is within a relative 1e-9 of a step (there the rounding of the real formula decides).
+fn near_sq(q: f64, div: f64) -> Option<f64> {
+    let steps = if div == 1.0 {
+        &STEPS_SQ[0]
+    } else {
+        &STEPS_SQ[1]
+    };
+    for &(t, v) in steps {
+        if q < t * (1.0 - 1e-9) {
+            return Some(v);
+        }
+        if q <= t * (1.0 + 1e-9) {
+            return None;
+        }
+    }
+    Some(0.0)
 }
 
 fn near(d: f64) -> f64 {
@@ -332,41 +390,157 @@ fn near(d: f64) -> f64 {
     }
 }
 
+/// What coherence needs of an entry, packed: the pairwise loop of [`support`] touches
+/// these, never the large [`Entry`] rows.
+#[derive(Clone, Copy)]
+struct Pt {
+    lat: f64,
+    lon: f64,
+    kind: PlaceKind,
+    /// Interned country code (0: none).
+    cc: u32,
+    /// Interned admin1 code (0: none).
+    a1: u32,
+    /// GeoNames id, 0 when none.
+    gid: u64,
+}
+
+impl Pt {
+    fn of(e: &Entry) -> Pt {
+        Pt {
+            lat: e.lat,
+            lon: e.lon,
+            kind: e.kind,
+            cc: e.cc_id,
+            a1: e.a1_id,
+            gid: e.geonames_id.unwrap_or(0),
+        }
+    }
+}
+
 /// How strongly entry `b` being named supports reading another name as `a`, in [0, 1]:
 /// nearby towns, a town and its admin1, a country and a town inside it.
-pub(crate) fn closeness(a: &Entry, b: &Entry) -> f64 {
+fn closeness_pt(a: &Pt, b: &Pt) -> f64 {
     use PlaceKind::*;
     match (a.kind, b.kind) {
         (Region, _) | (_, Region) | (Country, Country) | (City, Country) | (Admin1, Country) => 0.0,
         (Country, _) => {
-            if !a.country_code.is_empty() && a.country_code == b.country_code {
+            if a.cc != 0 && a.cc == b.cc {
                 0.6
             } else {
                 0.0
             }
         }
         (Admin1, City) | (City, Admin1) => {
-            if !a.admin1_code.is_empty() && a.admin1_code == b.admin1_code {
+            if a.a1 != 0 && a.a1 == b.a1 {
                 1.0
             } else {
-                0.5 * near(km(a, b))
+                0.5 * near_km(a, b, 1.0)
             }
         }
         (Admin1, Admin1) => {
-            if a.country_code == b.country_code {
-                0.5 * near(km(a, b) / 2.0)
+            if a.cc == b.cc {
+                0.5 * near_km(a, b, 2.0)
             } else {
                 0.0
             }
         }
         (City, City) if far_apart(a, b) => 0.0,
-        (City, City) => near(km(a, b)),
+        (City, City) => near_km(a, b, 1.0),
     }
 }
 
 /// Coherence bonus for every form of every group (distinct name): the expected closeness
 /// to each other group's readings, weighted by how much those readings are believed.
-pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> Vec<Vec<f64>> {
+///
+/// The believed readings of all groups sit in one flat array in (group, form) order, so a
+/// row walks two slices (the groups before its own and after) instead of a vector per
+/// group; per-group partial sums are kept, so the result is bit-identical to the plain
+/// double loop ([`support_naive`] in tests).
+///
+/// Rows flagged in `skip` (readings whose score is -inf whatever their support) get 0.0.
+pub(crate) fn support(
+    g: &Gazetteer,
+    groups: &[&[Form]],
+    probs: &[Vec<f64>],
+    skip: &[Vec<bool>],
+) -> Vec<Vec<f64>> {
+    // Believed readings (p >= 0.01) of all groups, flat, in (group, form) order, and where
+    // each group's run starts.
+    let mut pts: Vec<(f64, Pt, u32)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+    for (j, (forms, pj)) in groups.iter().zip(probs).enumerate() {
+        starts.push(pts.len());
+        for (k, f2) in forms.iter().enumerate() {
+            let p = pj.get(k).copied().unwrap_or(0.0);
+            if p < 0.01 {
+                continue;
+            }
+            if let Some(b) = g.entries.get(f2.entry as usize) {
+                pts.push((p, Pt::of(b), j as u32));
+            }
+        }
+    }
+    starts.push(pts.len());
+    let mut out = Vec::with_capacity(groups.len());
+    for (i, forms) in groups.iter().enumerate() {
+        let (before, rest) = pts.split_at(starts[i]);
+        let after = rest.get(starts[i + 1] - starts[i]..).unwrap_or(&[]);
+        let mut row = Vec::with_capacity(forms.len());
+        let skip_row = skip.get(i).map_or(&[][..], Vec::as_slice);
+        for (k, f) in forms.iter().enumerate() {
+            if skip_row.get(k).copied().unwrap_or(false) {
+                row.push(0.0);
+                continue;
+            }
+            let Some(a) = g.entries.get(f.entry as usize) else {
+                row.push(0.0);
+                continue;
+            };
+            if a.kind == PlaceKind::Region {
+                // a region is supported by nothing
+                row.push(0.0);
+                continue;
+            }
+            let a = Pt::of(a);
+            // Most terms are +0.0 (far apart), and adding +0.0 to a non-negative sum changes
+            // no bit: skipping them keeps the result and breaks the chain of dependent adds.
+            let mut s = 0.0;
+            let mut exp = 0.0;
+            let mut cur = u32::MAX;
+            for &(p, b, j) in before.iter().chain(after) {
+                if j != cur {
+                    if exp != 0.0 {
+                        s += exp;
+                    }
+                    exp = 0.0;
+                    cur = j;
+                }
+                if b.gid != 0 && b.gid == a.gid {
+                    continue;
+                }
+                let c = closeness_pt(&a, &b);
+                if c != 0.0 {
+                    exp += p * c;
+                }
+            }
+            if exp != 0.0 {
+                s += exp;
+            }
+            row.push(s.min(SUPPORT_CAP));
+        }
+        out.push(row);
+    }
+    out
+}
+
+/// The plain double loop that [`support`] must match bit for bit.
+#[cfg(test)]
+pub(crate) fn support_naive(
+    g: &Gazetteer,
+    groups: &[&[Form]],
+    probs: &[Vec<f64>],
+) -> Vec<Vec<f64>> {
     let mut out = Vec::with_capacity(groups.len());
     for (i, forms) in groups.iter().enumerate() {
         let mut row = Vec::with_capacity(forms.len());
@@ -375,23 +549,24 @@ pub(crate) fn support(g: &Gazetteer, groups: &[&[Form]], probs: &[Vec<f64>]) -> 
                 row.push(0.0);
                 continue;
             };
+            let a = Pt::of(a);
             let mut s = 0.0;
             for (j, other) in groups.iter().enumerate() {
                 if i == j {
                     continue;
                 }
-                let pj = &probs[j];
                 let mut exp = 0.0;
                 for (k, f2) in other.iter().enumerate() {
-                    let p = pj.get(k).copied().unwrap_or(0.0);
+                    let p = probs[j].get(k).copied().unwrap_or(0.0);
                     if p < 0.01 {
                         continue;
                     }
                     if let Some(b) = g.entries.get(f2.entry as usize) {
-                        if b.geonames_id.is_some() && b.geonames_id == a.geonames_id {
+                        let b = Pt::of(b);
+                        if b.gid != 0 && b.gid == a.gid {
                             continue;
                         }
-                        exp += p * closeness(a, b);
+                        exp += p * closeness_pt(&a, &b);
                     }
                 }
                 s += exp;
@@ -423,6 +598,58 @@ pub(crate) fn agreed_country(g: &Gazetteer, forms: &[Form]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::places::gazetteer::GAZETTEER_TSV;
+
+    #[test]
+    fn windowed_support_matches_the_double_loop_bit_for_bit() {
+        let g = Gazetteer::parse(GAZETTEER_TSV);
+        let names = [
+            "springfield",
+            "washington",
+            "georgia",
+            "paris",
+            "texas",
+            "columbus",
+            "ohio",
+            "portland",
+            "france",
+            "canada",
+            "london",
+            "kentucky",
+            "middle east",
+            "dublin",
+            "alaska",
+            "anchorage",
+            "juneau",
+            "fairbanks",
+            "moscow",
+            "idaho",
+            "russia",
+        ];
+        let groups: Vec<&[Form]> = names
+            .iter()
+            .filter_map(|n| g.index.get(*n).map(|v| v.as_slice()))
+            .collect();
+        assert!(groups.len() > 15);
+        // uneven beliefs, some under the 0.01 cut
+        let probs: Vec<Vec<f64>> = groups
+            .iter()
+            .enumerate()
+            .map(|(j, f)| {
+                (0..f.len())
+                    .map(|k| 1.0 / (1.0 + ((j * 7 + k * 3) % 11) as f64).powi(2))
+                    .collect()
+            })
+            .collect();
+        let fast = support(&g, &groups, &probs, &[]);
+        let slow = support_naive(&g, &groups, &probs);
+        assert_eq!(fast.len(), slow.len());
+        for (a, b) in fast.iter().zip(&slow) {
+            let a: Vec<u64> = a.iter().map(|x| x.to_bits()).collect();
+            let b: Vec<u64> = b.iter().map(|x| x.to_bits()).collect();
+            assert_eq!(a, b);
+        }
+        assert!(fast.iter().flatten().any(|&x| x > 0.5));
+    }
 
     #[test]
     fn context_moves_paris_to_texas() {
