@@ -37,57 +37,61 @@ struct Sums {
     links: usize,
 }
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| {
-        Regex::new(pat).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
-    })
+/// The regular expressions the extractor matches class/id strings and lines against,
+/// one table so that each pattern is written once and compiled once, on first use.
+#[derive(Clone, Copy)]
+enum Pattern {
+    /// Class/id words of boilerplate blocks, dropped on the first pass.
+    Unlikely,
+    /// Lines that open a list of other articles, in the languages of the test pages.
+    RelatedHeading,
+    /// A byline line ("By Jane Doe - 11/18/19 11:04 PM EST").
+    Byline,
+    /// Class/id words that keep an [`Pattern::Unlikely`] block (it may be the content).
+    Maybe,
+    /// Class/id words that raise a container's score.
+    Positive,
+    /// Class/id words that lower a container's score.
+    Negative,
 }
 
-fn unlikely() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)-ad-|^ad-|-ads?$|^ads?$|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|outbrain|taboola|cookie|modal|recommend|trending|most-popular|mostpopular|masthead|navbar|topbar|toolbar|skip-link|read-more|readmore|more-stories|tags|print-only|visually-hidden|sr-only|screen-reader|author-bio",
-    )
-}
+impl Pattern {
+    const COUNT: usize = 6;
 
-/// Lines that open a list of other articles, in the languages of the test pages.
-fn related_heading() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)^\W*(related( stories| articles| posts| coverage| news| content)?|more (great )?(\w+ )?stories|more from|more on this|recommended( for you| stories)?|you (may|might) (also )?like|read (more|next|also)|see also|also read|trending|most (read|popular)|você (também )?pode gostar|leia (também|mais)|veja (também)?|lesen sie (auch|mehr)|mehr zum thema|à lire aussi|a lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|ti potrebbe interessare|leggi anche|читайте также|смотрите также)\W*$",
-    )
-}
+    fn source(self) -> &'static str {
+        match self {
+            Pattern::Unlikely => {
+                r"(?i)-ad-|^ad-|-ads?$|^ads?$|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|outbrain|taboola|cookie|modal|recommend|trending|most-popular|mostpopular|masthead|navbar|topbar|toolbar|skip-link|read-more|readmore|more-stories|tags|print-only|visually-hidden|sr-only|screen-reader|author-bio"
+            }
+            Pattern::RelatedHeading => {
+                r"(?i)^\W*(related( stories| articles| posts| coverage| news| content)?|more (great )?(\w+ )?stories|more from|more on this|recommended( for you| stories)?|you (may|might) (also )?like|read (more|next|also)|see also|also read|trending|most (read|popular)|você (também )?pode gostar|leia (também|mais)|veja (também)?|lesen sie (auch|mehr)|mehr zum thema|à lire aussi|a lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|ti potrebbe interessare|leggi anche|читайте также|смотрите также)\W*$"
+            }
+            Pattern::Byline => r"^(By|BY|by|Por|Par|Von|Di|От) \p{Lu}",
+            Pattern::Maybe => {
+                r"(?i)and|article|body|column|content|main|shadow|story|post|entry|text"
+            }
+            Pattern::Positive => {
+                r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose"
+            }
+            Pattern::Negative => {
+                r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author|newsletter|recirc"
+            }
+        }
+    }
 
-/// A byline line ("By Jane Doe - 11/18/19 11:04 PM EST").
-fn byline() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^(By|BY|by|Por|Par|Von|Di|От) \p{Lu}")
-}
+    /// The compiled pattern; one that does not compile matches nothing.
+    fn regex(self) -> &'static Regex {
+        static CELLS: [OnceLock<Regex>; Pattern::COUNT] =
+            [const { OnceLock::new() }; Pattern::COUNT];
+        CELLS[self as usize].get_or_init(|| {
+            Regex::new(self.source())
+                .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+        })
+    }
 
-fn maybe() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)and|article|body|column|content|main|shadow|story|post|entry|text",
-    )
-}
-
-fn positive() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose",
-    )
-}
-
-fn negative() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author|newsletter|recirc",
-    )
+    fn is_match(self, s: &str) -> bool {
+        self.regex().is_match(s)
+    }
 }
 
 fn junk_tag(tag: &str) -> bool {
@@ -229,7 +233,7 @@ fn is_junk(el: &scraper::node::Element, strip_unlikely: bool, big: bool) -> bool
     if ci.is_empty() || !strip_unlikely {
         return false;
     }
-    unlikely().is_match(&ci) && !maybe().is_match(&ci)
+    Pattern::Unlikely.is_match(&ci) && !Pattern::Maybe.is_match(&ci)
 }
 
 /// Class/id components that mark boilerplate whatever else the class says; checked on
@@ -299,10 +303,10 @@ fn strong_junk(el: &scraper::node::Element) -> bool {
 fn class_weight(el: &scraper::node::Element) -> f64 {
     let mut w = 0.0;
     for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        if negative().is_match(v) {
+        if Pattern::Negative.is_match(v) {
             w -= 25.0;
         }
-        if positive().is_match(v) {
+        if Pattern::Positive.is_match(v) {
             w += 25.0;
         }
     }
@@ -726,7 +730,7 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
         if p.h1 || (len > 0 && p.link_chars * 2 > len && len.saturating_sub(p.link_chars) < 200) {
             continue;
         }
-        if len < 60 && related_heading().is_match(&p.text) {
+        if len < 60 && Pattern::RelatedHeading.is_match(&p.text) {
             // "Related stories" / "You may also like" after the body: a list of other
             // articles follows. Before the body it is a stray label.
             if so_far > 300 {
@@ -734,7 +738,7 @@ fn extract_with(doc: &Html, strip_unlikely: bool, raw: &HashMap<NodeId, usize>) 
             }
             continue;
         }
-        if len < 100 && so_far == 0 && byline().is_match(&p.text) {
+        if len < 100 && so_far == 0 && Pattern::Byline.is_match(&p.text) {
             continue;
         }
         so_far += p.text.len();
