@@ -28,6 +28,7 @@ pub mod marks;
 pub mod names;
 pub mod speakers;
 pub mod tokens;
+pub mod words;
 
 use crate::extract::{Quote, QuoteKind};
 use attribution::Ctx;
@@ -89,7 +90,6 @@ impl QuoteExtractor {
             }
             quote_at[q.open] = qi;
         }
-        let reg = Registry::build(text, &toks, &in_quote, places);
         // Lower-cased words: borrowed from the text when already lower case, otherwise one
         // shared buffer for the whole article (no allocation per token).
         let mut lowbuf = String::new();
@@ -138,6 +138,7 @@ impl QuoteExtractor {
                 }
             })
             .collect();
+        let tags = words::token_tags(text, &toks, &lows);
         let ctx = Ctx {
             text,
             toks: &toks,
@@ -145,7 +146,9 @@ impl QuoteExtractor {
             in_quote: &in_quote,
             lows: &lows,
             cue_of: &cue_of,
+            tags: &tags,
         };
+        let reg = Registry::build(&ctx, places);
         let mut found: Vec<Found> = Vec::new();
         let mut leadins: Vec<Subject> = Vec::new();
         for &(pa, pb) in &paras {
@@ -524,7 +527,7 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
             k += 1;
         }
         // An addressee or object: "asked the crowd", "told CNN".
-        if let Some(np) = speakers::np_after(ctx.text, ctx.toks, k, pb) {
+        if let Some(np) = speakers::np_after(ctx, k, pb) {
             k = np.e;
         }
     }
@@ -648,7 +651,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
             while s < np.e && !is_cap(ctx.w(s)) {
                 s += 1;
             }
-            let r = analyze_run(ctx.text, toks, s, np.e, the)?;
+            let r = analyze_run(ctx, s, np.e, the)?;
             if r.title_only {
                 let head = r
                     .title
@@ -676,8 +679,8 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
                     let w = ctx.w(k);
                     is_cap(w) && (w.ends_with("'s") || w.ends_with("’s"))
                 })?;
-                let s = speakers::run_back(ctx.text, toks, k, np.s);
-                let r = analyze_run(ctx.text, toks, s, k + 1, false)?;
+                let s = speakers::run_back(ctx, k, np.s);
+                let r = analyze_run(ctx, s, k + 1, false)?;
                 if r.title_only {
                     return None;
                 }

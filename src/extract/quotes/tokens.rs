@@ -88,6 +88,10 @@ impl WordSet {
             set: OnceLock::new(),
         }
     }
+    /// The listed words.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
         let p = self.set.get_or_init(|| {
