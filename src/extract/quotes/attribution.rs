@@ -384,6 +384,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn cue_inner(&self, i: usize, hi: usize, belief: bool) -> Option<usize> {
+        // Only lexicon words and a few phrase heads can start a cue: one bit test rejects
+        // nearly every token (the checks below repeat it in full).
+        if !self.has(i, words::CUE_START) {
+            return None;
+        }
         let t = self.toks.get(i)?;
         if t.kind != Kind::Word || self.quoted(i) || i >= hi {
             return None;

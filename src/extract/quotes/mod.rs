@@ -90,55 +90,10 @@ impl QuoteExtractor {
             }
             quote_at[q.open] = qi;
         }
-        // Lower-cased words: borrowed from the text when already lower case, otherwise one
-        // shared buffer for the whole article (no allocation per token).
-        let mut lowbuf = String::new();
-        let low_at: Vec<Result<(usize, usize), (u32, u32)>> = toks
-            .iter()
-            .map(|t| {
-                let w = tokens::text_of(text, t);
-                let stripped = speakers::strip_possessive(w).trim_end_matches('.');
-                if stripped.is_ascii() {
-                    let s = (stripped.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                    if !stripped.bytes().any(|b| b.is_ascii_uppercase()) {
-                        return Ok((s, s + stripped.len()));
-                    }
-                    let b = lowbuf.len() as u32;
-                    lowbuf.extend(stripped.chars().map(|c| c.to_ascii_lowercase()));
-                    return Err((b, lowbuf.len() as u32));
-                }
-                match speakers::lower_word(w) {
-                    speakers::Lw::Borrowed(x) => {
-                        let s = (x.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                        Ok((s, s + x.len()))
-                    }
-                    x => {
-                        let b = lowbuf.len() as u32;
-                        lowbuf.push_str(&x);
-                        Err((b, lowbuf.len() as u32))
-                    }
-                }
-            })
-            .collect();
-        let lows: Vec<&str> = low_at
-            .iter()
-            .map(|r| match *r {
-                Ok((s, e)) => text.get(s..e).unwrap_or(""),
-                Err((s, e)) => lowbuf.get(s as usize..e as usize).unwrap_or(""),
-            })
-            .collect();
-        let cue_of: Vec<Option<cues::Cue>> = toks
-            .iter()
-            .zip(&lows)
-            .map(|(t, l)| {
-                if t.kind == Kind::Word {
-                    self.lex.get(l)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let tags = words::token_tags(text, &toks, &lows);
+        // Lower-cased words, their cue-lexicon entries and word-list bits: once per token.
+        let lowered = words::Lowered::new(text, &toks);
+        let lows = lowered.words(text);
+        let (cue_of, tags) = words::token_facts(&self.lex, text, &toks, &lows);
         let ctx = Ctx {
             text,
             toks: &toks,

@@ -9,7 +9,8 @@
 //! The lists themselves stay where they are documented ([`super::speakers`],
 //! [`super::attribution`]); a `WordSet` still answers for strings that are not tokens.
 
-use super::tokens::{is_cap, text_of, FxBuild, Tok, WordSet};
+use super::cues::{Cue, Lexicon};
+use super::tokens::{is_cap, text_of, FxBuild, Kind, Tok, WordSet};
 use super::{attribution, speakers};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,6 +33,9 @@ pub const ROLE: u16 = 1 << 6;
 pub const AUX: u16 = 1 << 7;
 /// Adverbials between a cue and its quotation (the list part of `is_adverbial`).
 pub const ADVERBIAL: u16 = 1 << 8;
+/// A word that can start a cue: a cue-lexicon word or a phrase head ("according to",
+/// "quoted as", "went on"); see `Ctx::cue_at`.
+pub const CUE_START: u16 = 1 << 14;
 /// The token's text starts with an upper-case letter ([`is_cap`] of the raw word).
 pub const CAP: u16 = 1 << 15;
 
@@ -83,15 +87,104 @@ pub fn tags_of(lw: &str) -> u16 {
     }
 }
 
-/// Per token: the list bits of its lower-cased form `lows[i]`, and [`CAP`].
-pub fn token_tags(text: &str, toks: &[Tok], lows: &[&str]) -> Vec<u16> {
-    toks.iter()
-        .zip(lows)
-        .map(|(t, lw)| {
-            let cap = if is_cap(text_of(text, t)) { CAP } else { 0 };
-            tags_of(lw) | cap
-        })
-        .collect()
+/// Where a token's lower-cased form is: a range of the text (already lower case) or of
+/// the article's buffer.
+#[derive(Debug, Clone, Copy)]
+enum Src {
+    Text(usize, usize),
+    Buf(usize, usize),
+}
+
+/// Every token's lower-cased form, as [`speakers::lower_word`] gives it (possessive and
+/// final periods stripped): borrowed from the text when already lower case, otherwise in
+/// one buffer for the whole article (no allocation per token).
+pub struct Lowered {
+    at: Vec<Src>,
+    buf: String,
+}
+
+/// `w` without a possessive "'s"/"’s"/"s'" and final periods (as `lower_word` strips):
+/// only words ending in `s`, `'` or `.` can change.
+#[inline]
+fn strip_word(w: &str) -> &str {
+    match w.as_bytes().last() {
+        Some(b's' | b'\'' | b'.') => speakers::strip_possessive(w).trim_end_matches('.'),
+        _ => w,
+    }
+}
+
+impl Lowered {
+    pub fn new(text: &str, toks: &[Tok]) -> Lowered {
+        let mut buf = String::new();
+        let offset = |x: &str| (x.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let at = toks
+            .iter()
+            .map(|t| {
+                let w = text_of(text, t);
+                let stripped = strip_word(w);
+                let bytes = stripped.as_bytes();
+                if bytes.is_ascii() {
+                    let s = offset(stripped);
+                    if !bytes.iter().any(u8::is_ascii_uppercase) {
+                        return Src::Text(s, s + stripped.len());
+                    }
+                    let b = buf.len();
+                    buf.extend(bytes.iter().map(|c| c.to_ascii_lowercase() as char));
+                    return Src::Buf(b, buf.len());
+                }
+                match speakers::lower_word(w) {
+                    speakers::Lw::Borrowed(x) => {
+                        let s = offset(x);
+                        Src::Text(s, s + x.len())
+                    }
+                    x => {
+                        let b = buf.len();
+                        buf.push_str(&x);
+                        Src::Buf(b, buf.len())
+                    }
+                }
+            })
+            .collect();
+        Lowered { at, buf }
+    }
+
+    /// The lower-cased words, one per token.
+    pub fn words<'a>(&'a self, text: &'a str) -> Vec<&'a str> {
+        self.at
+            .iter()
+            .map(|r| match *r {
+                Src::Text(s, e) => text.get(s..e).unwrap_or(""),
+                Src::Buf(s, e) => self.buf.get(s..e).unwrap_or(""),
+            })
+            .collect()
+    }
+}
+
+/// Per token: its cue-lexicon entry (words only) and its bits: the lists its lower-cased
+/// form `lows[i]` is in, [`CAP`], and [`CUE_START`].
+pub fn token_facts(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Tok],
+    lows: &[&str],
+) -> (Vec<Option<Cue>>, Vec<u16>) {
+    let mut cue_of = Vec::with_capacity(toks.len());
+    let mut tags = Vec::with_capacity(toks.len());
+    for (t, &lw) in toks.iter().zip(lows) {
+        let word = t.kind == Kind::Word;
+        let cue = if word { lex.get(lw) } else { None };
+        let mut bits = tags_of(lw);
+        if is_cap(text_of(text, t)) {
+            bits |= CAP;
+        }
+        let phrase_head = matches!(lw, "according" | "quoted" | "went" | "goes" | "go" | "going");
+        if word && (cue.is_some() || phrase_head) {
+            bits |= CUE_START;
+        }
+        cue_of.push(cue);
+        tags.push(bits);
+    }
+    (cue_of, tags)
 }
 
 #[cfg(test)]
