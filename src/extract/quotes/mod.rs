@@ -41,6 +41,8 @@ use tokens::{is_cap, Kind, Tok};
 /// The quote extractor: lexicons built once per process.
 pub struct QuoteExtractor {
     lex: Lexicon,
+    /// Word lists and cue lexicon in one table, for tagging tokens.
+    words: words::WordTable,
 }
 
 /// A quotation or reported-speech span before speaker resolution.
@@ -64,8 +66,10 @@ struct Found {
 impl QuoteExtractor {
     pub fn embedded() -> &'static QuoteExtractor {
         static Q: OnceLock<QuoteExtractor> = OnceLock::new();
-        Q.get_or_init(|| QuoteExtractor {
-            lex: Lexicon::new(),
+        Q.get_or_init(|| {
+            let lex = Lexicon::new();
+            let words = words::WordTable::new(&lex);
+            QuoteExtractor { lex, words }
         })
     }
 
@@ -91,17 +95,16 @@ impl QuoteExtractor {
             quote_at[q.open] = qi;
         }
         // Lower-cased words, their cue-lexicon entries and word-list bits: once per token.
-        let lowered = words::Lowered::new(text, &toks);
-        let lows = lowered.words(text);
-        let (cue_of, tags) = words::token_facts(&self.lex, text, &toks, &lows);
+        let facts = words::TokenFacts::new(&self.words, text, &toks);
+        let lows = facts.lows(text);
         let ctx = Ctx {
             text,
             toks: &toks,
             lex: &self.lex,
             in_quote: &in_quote,
             lows: &lows,
-            cue_of: &cue_of,
-            tags: &tags,
+            cue_of: &facts.cue_of,
+            tags: &facts.tags,
         };
         let reg = Registry::build(&ctx, places);
         let mut found: Vec<Found> = Vec::new();

@@ -25,6 +25,9 @@ pub struct Tok {
     pub e: usize,
     pub kind: Kind,
     pub para: u32,
+    /// The text is ASCII without upper-case letters: its own lower case (noted while
+    /// scanning, so lower-casing the tokens needs no second look at most of them).
+    pub lower: bool,
 }
 
 /// A small, fast, non-cryptographic hasher for short word keys (FxHash-style).
@@ -157,12 +160,15 @@ fn alnum_at(text: &str, i: usize) -> bool {
 
 /// The exclusive end of the word starting at byte `i`: letters and digits, joined by
 /// internal `'` `’` `-` `.` `&` when a letter or digit follows the joiner.
-fn word_end(text: &str, i: usize) -> usize {
+/// Also says whether the bytes scanned are ASCII without upper-case letters.
+fn word_end(text: &str, i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut e = i;
+    let mut lower = true;
     while let Some(&b) = bytes.get(e) {
         // ASCII letters and digits: the common case, one table-free compare per byte.
         if b.is_ascii_alphanumeric() {
+            lower &= !b.is_ascii_uppercase();
             e += 1;
             continue;
         }
@@ -172,12 +178,13 @@ fn word_end(text: &str, i: usize) -> usize {
         if d.is_alphanumeric()
             || (matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&') && alnum_at(text, e + n))
         {
+            lower &= n == 1;
             e += n;
         } else {
             break;
         }
     }
-    e
+    (e, lower)
 }
 
 /// Whether the word `w`, followed by a period, keeps it (initials, dotted abbreviations,
@@ -218,7 +225,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut para: u32 = 0;
     let mut saw_text_in_para = false;
     let mut i = 0;
-    let tok = |s: usize, e: usize, kind: Kind, para: u32| Tok { s, e, kind, para };
+    // Punctuation and marks: one char, its own lower case when ASCII (no upper-case letter
+    // is punctuation).
+    let tok = |s: usize, e: usize, kind: Kind, para: u32| Tok {
+        s,
+        e,
+        kind,
+        para,
+        lower: text.as_bytes()[s..e].iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()),
+    };
     while let Some((c, n)) = char_at(text, i) {
         if c == '\n' {
             if saw_text_in_para {
@@ -234,12 +249,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         saw_text_in_para = true;
         if c.is_alphanumeric() {
-            let mut e = word_end(text, i + n);
+            let (mut e, lower) = word_end(text, i + n);
             // Keep the period of abbreviations and initials.
             if text.as_bytes().get(e) == Some(&b'.') && keeps_period(&text[i..e]) {
                 e += 1;
             }
-            toks.push(tok(i, e, Kind::Word, para));
+            toks.push(Tok {
+                s: i,
+                e,
+                kind: Kind::Word,
+                para,
+                lower: lower && n == 1 && !c.is_ascii_uppercase(),
+            });
             i = e;
             continue;
         }
@@ -297,7 +318,11 @@ pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
 /// True when the word starts with an upper-case letter.
 #[inline]
 pub fn is_cap(w: &str) -> bool {
-    w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false)
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 #[cfg(test)]

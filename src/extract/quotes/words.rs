@@ -13,7 +13,6 @@ use super::cues::{Cue, Lexicon};
 use super::tokens::{is_cap, text_of, FxBuild, Kind, Tok, WordSet};
 use super::{attribution, speakers};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// Capitalised words that never start a name ([`speakers`]' STOP list).
 pub const STOP: u16 = 1 << 0;
@@ -54,36 +53,128 @@ fn lists() -> [(&'static WordSet, u16); 9] {
     ]
 }
 
-/// Word → bits of every list it is in, plus a cheap pre-filter on length.
-struct Table {
-    map: HashMap<&'static str, u16, FxBuild>,
-    max_len: usize,
+/// Heads of cue phrases that are not lexicon words themselves ("according to", "quoted
+/// as", "went on").
+const CUE_PHRASE_HEADS: &[&str] = &["according", "quoted", "went", "goes", "go", "going"];
+
+/// What the table knows about one lower-cased word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    /// List bits, and [`CUE_START`] for cue words and phrase heads.
+    bits: u16,
+    cue: Option<Cue>,
 }
 
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut map: HashMap<&'static str, u16, FxBuild> = HashMap::default();
+/// One slot of the open-addressing table: a word of up to 16 bytes packed into an
+/// integer (zero-padded) and its length, so a probe is a multiply and two compares
+/// instead of hashing and comparing a string.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    len: u8,
+    entry: u16,
+}
+
+/// Every word of the lists and of the cue lexicon → its [`Entry`]; built once per process
+/// (it lives in the `QuoteExtractor`).
+pub struct WordTable {
+    slots: Vec<Slot>,
+    shift: u32,
+    entries: Vec<Entry>,
+    /// Words longer than 16 bytes (none today; kept so the table stays exact).
+    long: HashMap<String, u16, FxBuild>,
+}
+
+/// `w` packed into an integer when it fits (1 to 16 bytes).
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+impl WordTable {
+    pub fn new(lex: &Lexicon) -> WordTable {
+        let mut by_word: HashMap<String, Entry, FxBuild> = HashMap::default();
         for (set, bit) in lists() {
             for &w in set.words() {
-                *map.entry(w).or_default() |= bit;
+                by_word.entry(w.to_string()).or_default().bits |= bit;
             }
         }
-        let max_len = map.keys().map(|w| w.len()).max().unwrap_or(0);
-        Table { map, max_len }
-    })
-}
-
-/// The list bits of a lower-cased word. Every listed word starts with an ASCII lower-case
-/// letter, so punctuation and numbers miss without hashing.
-#[inline]
-pub fn tags_of(lw: &str) -> u16 {
-    let t = table();
-    match lw.as_bytes().first() {
-        Some(b) if b.is_ascii_lowercase() && lw.len() <= t.max_len => {
-            t.map.get(lw).copied().unwrap_or(0)
+        for (w, cue) in lex.forms() {
+            let e = by_word.entry(w.to_string()).or_default();
+            e.cue = Some(cue);
+            e.bits |= CUE_START;
         }
-        _ => 0,
+        for &w in CUE_PHRASE_HEADS {
+            by_word.entry(w.to_string()).or_default().bits |= CUE_START;
+        }
+        let size = (by_word.len() * 4).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+            entries: vec![Entry::default()],
+            long: HashMap::default(),
+        };
+        for (w, e) in by_word {
+            let idx = t.entries.len() as u16;
+            t.entries.push(e);
+            match pack(w.as_bytes()) {
+                Some(key) => {
+                    let mut i = t.home(key);
+                    while t.slots[i].entry != 0 {
+                        i = (i + 1) & (size - 1);
+                    }
+                    t.slots[i] = Slot {
+                        key,
+                        len: w.len() as u8,
+                        entry: idx,
+                    };
+                }
+                None => {
+                    t.long.insert(w, idx);
+                }
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn home(&self, key: u128) -> usize {
+        let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// What the table knows about a lower-cased word (all zero when nothing).
+    #[inline]
+    fn get(&self, lw: &str) -> Entry {
+        let idx = match pack(lw.as_bytes()) {
+            Some(key) => {
+                let mask = self.slots.len() - 1;
+                let mut i = self.home(key);
+                loop {
+                    let s = self.slots[i];
+                    if s.entry == 0 {
+                        break 0;
+                    }
+                    if s.key == key && s.len as usize == lw.len() {
+                        break s.entry;
+                    }
+                    i = (i + 1) & mask;
+                }
+            }
+            None if lw.len() > 16 => self.long.get(lw).copied().unwrap_or(0),
+            None => 0,
+        };
+        self.entries[idx as usize]
+    }
+
+    /// The list bits of a lower-cased word.
+    pub fn tags_of(&self, lw: &str) -> u16 {
+        self.get(lw).bits & !CUE_START
     }
 }
 
@@ -95,12 +186,17 @@ enum Src {
     Buf(usize, usize),
 }
 
-/// Every token's lower-cased form, as [`speakers::lower_word`] gives it (possessive and
-/// final periods stripped): borrowed from the text when already lower case, otherwise in
-/// one buffer for the whole article (no allocation per token).
-pub struct Lowered {
+/// Per-token facts of one article: the lower-cased word (as [`speakers::lower_word`] gives
+/// it: possessive and final periods stripped), the cue-lexicon entry and the bits.
+pub struct TokenFacts {
+    /// Lower-cased words: borrowed from the text when already lower case, otherwise in
+    /// one buffer for the whole article (no allocation per token).
     at: Vec<Src>,
     buf: String,
+    /// Per token: its cue-lexicon entry (words only).
+    pub cue_of: Vec<Option<Cue>>,
+    /// Per token: the lists its lower-cased form is in, [`CAP`], [`CUE_START`] (words only).
+    pub tags: Vec<u16>,
 }
 
 /// `w` without a possessive "'s"/"’s"/"s'" and final periods (as `lower_word` strips):
@@ -113,43 +209,74 @@ fn strip_word(w: &str) -> &str {
     }
 }
 
-impl Lowered {
-    pub fn new(text: &str, toks: &[Tok]) -> Lowered {
-        let mut buf = String::new();
+impl TokenFacts {
+    /// One pass over the tokens: lower-case (most tokens are already lower case, as the
+    /// tokenizer noted), then one table probe per token.
+    pub fn new(table: &WordTable, text: &str, toks: &[Tok]) -> TokenFacts {
+        let n = toks.len();
+        let mut f = TokenFacts {
+            at: Vec::with_capacity(n),
+            buf: String::new(),
+            cue_of: Vec::with_capacity(n),
+            tags: Vec::with_capacity(n),
+        };
         let offset = |x: &str| (x.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        let at = toks
-            .iter()
-            .map(|t| {
-                let w = text_of(text, t);
-                let stripped = strip_word(w);
-                let bytes = stripped.as_bytes();
-                if bytes.is_ascii() {
-                    let s = offset(stripped);
-                    if !bytes.iter().any(u8::is_ascii_uppercase) {
-                        return Src::Text(s, s + stripped.len());
-                    }
-                    let b = buf.len();
-                    buf.extend(bytes.iter().map(|c| c.to_ascii_lowercase() as char));
-                    return Src::Buf(b, buf.len());
-                }
-                match speakers::lower_word(w) {
-                    speakers::Lw::Borrowed(x) => {
-                        let s = offset(x);
-                        Src::Text(s, s + x.len())
-                    }
-                    x => {
-                        let b = buf.len();
-                        buf.push_str(&x);
-                        Src::Buf(b, buf.len())
-                    }
-                }
-            })
-            .collect();
-        Lowered { at, buf }
+        for t in toks {
+            let w = text_of(text, t);
+            let src = if t.lower {
+                let st = strip_word(w);
+                Src::Text(offset(st), offset(st) + st.len())
+            } else {
+                f.lower_into_buf(w, offset)
+            };
+            let lw = match src {
+                Src::Text(s, e) => text.get(s..e).unwrap_or(""),
+                Src::Buf(s, e) => f.buf.get(s..e).unwrap_or(""),
+            };
+            let Entry { mut bits, mut cue } = table.get(lw);
+            if t.kind != Kind::Word {
+                bits &= !CUE_START;
+                cue = None;
+            }
+            if is_cap(w) {
+                bits |= CAP;
+            }
+            f.at.push(src);
+            f.cue_of.push(cue);
+            f.tags.push(bits);
+        }
+        f
+    }
+
+    /// The lower-cased form of a word with upper-case or non-ASCII letters.
+    fn lower_into_buf(&mut self, w: &str, offset: impl Fn(&str) -> usize) -> Src {
+        let stripped = strip_word(w);
+        let bytes = stripped.as_bytes();
+        if bytes.is_ascii() {
+            let s = offset(stripped);
+            if !bytes.iter().any(u8::is_ascii_uppercase) {
+                return Src::Text(s, s + stripped.len());
+            }
+            let b = self.buf.len();
+            self.buf
+                .extend(bytes.iter().map(|c| c.to_ascii_lowercase() as char));
+            return Src::Buf(b, self.buf.len());
+        }
+        match speakers::lower_word(w) {
+            speakers::Lw::Borrowed(x) => {
+                let s = offset(x);
+                Src::Text(s, s + x.len())
+            }
+            x => {
+                let b = self.buf.len();
+                self.buf.push_str(&x);
+                Src::Buf(b, self.buf.len())
+            }
+        }
     }
 
     /// The lower-cased words, one per token.
-    pub fn words<'a>(&'a self, text: &'a str) -> Vec<&'a str> {
+    pub fn lows<'a>(&'a self, text: &'a str) -> Vec<&'a str> {
         self.at
             .iter()
             .map(|r| match *r {
@@ -160,48 +287,33 @@ impl Lowered {
     }
 }
 
-/// Per token: its cue-lexicon entry (words only) and its bits: the lists its lower-cased
-/// form `lows[i]` is in, [`CAP`], and [`CUE_START`].
-pub fn token_facts(
-    lex: &Lexicon,
-    text: &str,
-    toks: &[Tok],
-    lows: &[&str],
-) -> (Vec<Option<Cue>>, Vec<u16>) {
-    let mut cue_of = Vec::with_capacity(toks.len());
-    let mut tags = Vec::with_capacity(toks.len());
-    for (t, &lw) in toks.iter().zip(lows) {
-        let word = t.kind == Kind::Word;
-        let cue = if word { lex.get(lw) } else { None };
-        let mut bits = tags_of(lw);
-        if is_cap(text_of(text, t)) {
-            bits |= CAP;
-        }
-        let phrase_head = matches!(lw, "according" | "quoted" | "went" | "goes" | "go" | "going");
-        if word && (cue.is_some() || phrase_head) {
-            bits |= CUE_START;
-        }
-        cue_of.push(cue);
-        tags.push(bits);
-    }
-    (cue_of, tags)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn bits_match_the_lists() {
+        let lex = Lexicon::new();
+        let t = WordTable::new(&lex);
         for (set, bit) in lists() {
             for &w in set.words() {
-                assert!(tags_of(w) & bit != 0, "{w}");
+                assert!(t.tags_of(w) & bit != 0, "{w}");
             }
         }
-        assert_eq!(tags_of("zzz"), 0);
-        assert_eq!(tags_of(","), 0);
-        assert!(tags_of("president") & TITLE != 0);
-        assert!(tags_of("president") & NOMINAL != 0);
-        assert!(tags_of("president") & STOP == 0);
+        for (w, cue) in lex.forms() {
+            let e = t.get(w);
+            assert_eq!(e.cue.map(|c| c.lemma), Some(cue.lemma), "{w}");
+            assert!(e.bits & CUE_START != 0, "{w}");
+        }
+        assert_eq!(t.tags_of("zzz"), 0);
+        assert_eq!(t.tags_of(","), 0);
+        assert_eq!(t.tags_of(""), 0);
+        assert_eq!(t.tags_of("the\0"), 0);
+        assert_eq!(t.tags_of("presidentialcandidates"), 0);
+        assert!(t.get("according").bits & CUE_START != 0);
+        assert!(t.get("said").cue.is_some());
+        assert!(t.tags_of("president") & TITLE != 0);
+        assert!(t.tags_of("president") & NOMINAL != 0);
+        assert!(t.tags_of("president") & STOP == 0);
     }
 }
