@@ -26,6 +26,7 @@ pub mod cues;
 pub mod indirect;
 pub mod marks;
 pub mod names;
+pub mod packed;
 pub mod speakers;
 pub mod tokens;
 pub mod words;

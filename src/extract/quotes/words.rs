@@ -10,6 +10,7 @@
 //! [`super::attribution`]); a `WordSet` still answers for strings that are not tokens.
 
 use super::cues::{Cue, Lexicon};
+use super::packed::PackedMap;
 use super::tokens::{is_cap, text_of, FxBuild, Kind, Tok, WordSet};
 use super::{attribution, speakers};
 use std::collections::HashMap;
@@ -65,35 +66,10 @@ struct Entry {
     cue: Option<Cue>,
 }
 
-/// One slot of the open-addressing table: a word of up to 16 bytes packed into an
-/// integer (zero-padded) and its length, so a probe is a multiply and two compares
-/// instead of hashing and comparing a string.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u128,
-    len: u8,
-    entry: u16,
-}
-
 /// Every word of the lists and of the cue lexicon → its [`Entry`]; built once per process
 /// (it lives in the `QuoteExtractor`).
 pub struct WordTable {
-    slots: Vec<Slot>,
-    shift: u32,
-    entries: Vec<Entry>,
-    /// Words longer than 16 bytes (none today; kept so the table stays exact).
-    long: HashMap<String, u16, FxBuild>,
-}
-
-/// `w` packed into an integer when it fits (1 to 16 bytes).
-#[inline]
-fn pack(w: &[u8]) -> Option<u128> {
-    if w.is_empty() || w.len() > 16 {
-        return None;
-    }
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w);
-    Some(u128::from_le_bytes(b))
+    map: PackedMap<Entry>,
 }
 
 impl WordTable {
@@ -112,64 +88,16 @@ impl WordTable {
         for &w in CUE_PHRASE_HEADS {
             by_word.entry(w.to_string()).or_default().bits |= CUE_START;
         }
-        let size = (by_word.len() * 4).next_power_of_two().max(16);
-        let mut t = WordTable {
-            slots: vec![Slot::default(); size],
-            shift: 64 - size.trailing_zeros(),
-            entries: vec![Entry::default()],
-            long: HashMap::default(),
-        };
-        for (w, e) in by_word {
-            let idx = t.entries.len() as u16;
-            t.entries.push(e);
-            match pack(w.as_bytes()) {
-                Some(key) => {
-                    let mut i = t.home(key);
-                    while t.slots[i].entry != 0 {
-                        i = (i + 1) & (size - 1);
-                    }
-                    t.slots[i] = Slot {
-                        key,
-                        len: w.len() as u8,
-                        entry: idx,
-                    };
-                }
-                None => {
-                    t.long.insert(w, idx);
-                }
-            }
+        // ~1,500 words: a 4 KB filter, which stays in the L1 cache.
+        WordTable {
+            map: PackedMap::new(by_word, 16),
         }
-        t
-    }
-
-    #[inline]
-    fn home(&self, key: u128) -> usize {
-        let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// What the table knows about a lower-cased word (all zero when nothing).
     #[inline]
     fn get(&self, lw: &str) -> Entry {
-        let idx = match pack(lw.as_bytes()) {
-            Some(key) => {
-                let mask = self.slots.len() - 1;
-                let mut i = self.home(key);
-                loop {
-                    let s = self.slots[i];
-                    if s.entry == 0 {
-                        break 0;
-                    }
-                    if s.key == key && s.len as usize == lw.len() {
-                        break s.entry;
-                    }
-                    i = (i + 1) & mask;
-                }
-            }
-            None if lw.len() > 16 => self.long.get(lw).copied().unwrap_or(0),
-            None => 0,
-        };
-        self.entries[idx as usize]
+        self.map.get(lw).unwrap_or_default()
     }
 
     /// The list bits of a lower-cased word.
