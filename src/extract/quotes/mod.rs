@@ -36,6 +36,7 @@ use attribution::Ctx;
 use cues::Lexicon;
 use marks::QSpan;
 use speakers::{analyze_run, Np, NpKind, Registry, Speaker};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 use tokens::{is_cap, Kind, Tok};
 
@@ -124,10 +125,13 @@ impl QuoteExtractor {
                 );
             }
         }
-        let leadins: Vec<(u32, usize, Option<Speaker>, bool)> = leadins
-            .into_iter()
-            .map(|(p, pos, np, lead)| (p, pos, resolve(&ctx, &reg, np, places), lead))
-            .collect();
+        // Sentence subjects are resolved only when a quotation asks for one (most never are).
+        let resolved: Vec<OnceCell<Option<Speaker>>> = vec![OnceCell::new(); leadins.len()];
+        let subject_speaker = |j: usize| {
+            resolved[j]
+                .get_or_init(|| resolve(&ctx, &reg, leadins[j].2, places))
+                .clone()
+        };
         found.sort_by_key(|f| (f.start, f.end));
         // Resolve speakers.
         for f in found.iter_mut() {
@@ -136,7 +140,7 @@ impl QuoteExtractor {
                 f.own = f.speaker.is_some() || !matches!(np.kind, NpKind::Pronoun(None));
             }
         }
-        inherit(&mut found, &leadins);
+        inherit(&mut found, &leadins, subject_speaker);
         found
             .into_iter()
             .filter(|f| {
@@ -654,7 +658,13 @@ type Subject = (u32, usize, Np, bool);
 
 /// Quotations with no speaker inherit: within a paragraph from the nearest attributed
 /// direct quotation; a paragraph-opening quotation from the previous paragraph's last speaker.
-fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)]) {
+///
+/// `speaker(j)` is the speaker `leadins[j]` resolves to.
+fn inherit(
+    found: &mut [Found],
+    leadins: &[Subject],
+    speaker: impl Fn(usize) -> Option<Speaker>,
+) {
     let n = found.len();
     for i in 0..n {
         if found[i].speaker.is_some() || found[i].own || found[i].kind != QuoteKind::Direct {
@@ -676,12 +686,10 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
             // The subject of an earlier sentence of the paragraph ("X did Y. \"…\"").
             // Leadins are in document order: start at the last one before the quotation.
             let upto = leadins.partition_point(|(_, pos, _, _)| *pos < found[i].start);
-            sp = leadins[..upto]
-                .iter()
+            sp = (0..upto)
                 .rev()
-                .take_while(|(p, _, _, _)| *p == para)
-                .find(|(_, _, sp, _)| sp.is_some())
-                .and_then(|(_, _, sp, _)| sp.clone());
+                .take_while(|&j| leadins[j].0 == para)
+                .find_map(&speaker);
         }
         if sp.is_none() {
             for f in found.iter().skip(i + 1) {
@@ -695,11 +703,11 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
             }
         }
         if sp.is_none() && found[i].opens_para && para > 0 {
-            if let Some((_, _, l, _)) = leadins
+            if let Some(j) = leadins
                 .iter()
-                .find(|(p, _, _, lead)| *lead && *p + 1 == para)
+                .position(|(p, _, _, lead)| *lead && *p + 1 == para)
             {
-                sp = l.clone();
+                sp = speaker(j);
             } else if i > 0 && found[i - 1].para + 1 == para {
                 sp = found[i - 1].speaker.clone();
             }
@@ -710,10 +718,8 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
             let upto = leadins.partition_point(|(_, pos, _, _)| *pos < found[i].start);
             let prev_quoted = i > 0 && found[i - 1].para + 1 == para;
             if !prev_quoted {
-                if let Some((_, _, l, _)) =
-                    leadins[..upto].last().filter(|(p, _, _, _)| *p + 1 == para)
-                {
-                    sp = l.clone();
+                if let Some(j) = upto.checked_sub(1).filter(|&j| leadins[j].0 + 1 == para) {
+                    sp = speaker(j);
                 }
             }
         }
