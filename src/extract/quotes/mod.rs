@@ -129,14 +129,14 @@ impl QuoteExtractor {
         let resolved: Vec<OnceCell<Option<Speaker>>> = vec![OnceCell::new(); leadins.len()];
         let subject_speaker = |j: usize| {
             resolved[j]
-                .get_or_init(|| resolve(&ctx, &reg, leadins[j].2, places))
+                .get_or_init(|| resolve(&ctx, &reg, leadins[j].2))
                 .clone()
         };
         found.sort_by_key(|f| (f.start, f.end));
         // Resolve speakers.
         for f in found.iter_mut() {
             if let Some(np) = f.np {
-                f.speaker = resolve(&ctx, &reg, np, places);
+                f.speaker = resolve(&ctx, &reg, np);
                 f.own = f.speaker.is_some() || !matches!(np.kind, NpKind::Pronoun(None));
             }
         }
@@ -602,7 +602,7 @@ fn sentences(
 }
 
 /// Resolves a speaker phrase to a canonical speaker.
-fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Option<Speaker> {
+fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
     let toks: &[Tok] = ctx.toks;
     match np.kind {
         NpKind::Pronoun(Some(g)) => reg.resolve_pronoun(toks[np.s].s, g),
@@ -623,7 +623,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
                     .map(speakers::lower_word)?;
                 return reg.resolve_nominal(toks[np.s].s, &head);
             }
-            let mut sp = reg.resolve_name(&r, places)?;
+            let mut sp = reg.resolve_name(&r)?;
             if sp.title.is_none() && s > np.s {
                 sp.title = Some(
                     ctx.text
@@ -647,7 +647,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
                 if r.title_only {
                     return None;
                 }
-                reg.resolve_name(&r, places)
+                reg.resolve_name(&r)
             })
         }
     }

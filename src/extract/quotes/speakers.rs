@@ -693,6 +693,8 @@ pub struct Registry {
     pub ents: Vec<Entity>,
     pub by_last: HashMap<String, Vec<usize>, FxBuild>,
     pub people: Vec<PersonAt>,
+    /// Places are never registered and never speak.
+    pub places: PlaceIndex,
 }
 
 /// A lower-cased word: borrowed when nothing changes, inline (no allocation) when short.
@@ -1453,15 +1455,49 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
     None
 }
 
-fn overlaps_place(places: &[(usize, usize)], s: usize, e: usize) -> bool {
-    places.iter().any(|&(ps, pe)| ps <= s && e <= pe)
+/// The article's place spans, for "is this span inside a place?" in O(log n): a scan of
+/// every place for every capitalised run was quadratic on place-heavy articles.
+#[derive(Debug, Default)]
+pub struct PlaceIndex {
+    /// Place starts, sorted.
+    starts: Vec<usize>,
+    /// `max_end[k]`: the largest end among the first `k + 1` places (by start).
+    max_end: Vec<usize>,
+}
+
+impl PlaceIndex {
+    pub fn new(places: &[(usize, usize)]) -> PlaceIndex {
+        let mut sorted = places.to_vec();
+        sorted.sort_unstable();
+        let mut max = 0;
+        let max_end = sorted
+            .iter()
+            .map(|&(_, pe)| {
+                max = max.max(pe);
+                max
+            })
+            .collect();
+        PlaceIndex {
+            starts: sorted.iter().map(|&(ps, _)| ps).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether some place `(ps, pe)` contains `[s, e)`: `ps <= s && e <= pe`.
+    fn contains(&self, s: usize, e: usize) -> bool {
+        let k = self.starts.partition_point(|&ps| ps <= s);
+        k > 0 && self.max_end[k - 1] >= e
+    }
 }
 
 impl Registry {
     /// Registers every capitalised run outside quotations (`in_quote[i]`), places and byline.
     pub fn build(ctx: &Ctx, places: &[(usize, usize)]) -> Registry {
         let (toks, in_quote) = (ctx.toks, ctx.in_quote);
-        let mut reg = Registry::default();
+        let mut reg = Registry {
+            places: PlaceIndex::new(places),
+            ..Registry::default()
+        };
         let mut i = 0;
         while i < toks.len() {
             if in_quote.get(i).copied().unwrap_or(true) || !namey(ctx, i) {
@@ -1535,7 +1571,7 @@ impl Registry {
                             )
                             && !ctx.has(i - 1, words::ROLE)
                     };
-                    reg.add(&r, places, poss || prep || object);
+                    reg.add(&r, poss || prep || object);
                 }
             }
             i = e;
@@ -1550,8 +1586,8 @@ impl Registry {
         ek == key || ends_with_word(ek, key) || ends_with_word(key, ek)
     }
 
-    fn add(&mut self, r: &RunInfo, places: &[(usize, usize)], weak: bool) -> Option<usize> {
-        if r.title_only || r.name.is_empty() || overlaps_place(places, r.name_s, r.name_e) {
+    fn add(&mut self, r: &RunInfo, weak: bool) -> Option<usize> {
+        if r.title_only || r.name.is_empty() || self.places.contains(r.name_s, r.name_e) {
             return None;
         }
         let last: &str = &r.last;
@@ -1625,13 +1661,13 @@ impl Registry {
     }
 
     /// The canonical speaker for a name run.
-    pub fn resolve_name(&self, r: &RunInfo, places: &[(usize, usize)]) -> Option<Speaker> {
+    pub fn resolve_name(&self, r: &RunInfo) -> Option<Speaker> {
         // A capitalised "I" is a pronoun, never a name.
         if r.name.is_empty() || r.name == "I" {
             return None;
         }
         let last: &str = &r.last;
-        if overlaps_place(places, r.name_s, r.name_e) {
+        if self.places.contains(r.name_s, r.name_e) {
             // "Cuban said" after "Mark Cuban": a surname the article introduced as a person
             // wins over the place reading; otherwise a place never speaks.
             if r.ntoks != 1 {
