@@ -10,7 +10,7 @@
 
 use super::attribution::Ctx;
 use super::names::{self, Gender};
-use super::tokens::{FxBuild, Kind, WordSet};
+use super::tokens::{trim_periods, FxBuild, Kind, WordSet};
 use super::words;
 use crate::extract::SpeakerKind;
 use std::collections::HashMap;
@@ -746,7 +746,7 @@ impl Lw<'_> {
 
 /// Lower case, without a possessive "'s" or a final period; borrows when nothing changes.
 pub fn lower_word(w: &str) -> Lw<'_> {
-    let w = strip_possessive(w).trim_end_matches('.');
+    let w = trim_periods(strip_possessive(w));
     if !w.is_ascii() {
         let unchanged = |c: char| {
             let mut l = c.to_lowercase();
@@ -1571,7 +1571,7 @@ impl Registry {
                             )
                             && !ctx.has(i - 1, words::ROLE)
                     };
-                    reg.add(&r, poss || prep || object);
+                    reg.add(r, poss || prep || object);
                 }
             }
             i = e;
@@ -1586,7 +1586,7 @@ impl Registry {
         ek == key || ends_with_word(ek, key) || ends_with_word(key, ek)
     }
 
-    fn add(&mut self, r: &RunInfo, weak: bool) -> Option<usize> {
+    fn add(&mut self, r: RunInfo, weak: bool) -> Option<usize> {
         if r.title_only || r.name.is_empty() || self.places.contains(r.name_s, r.name_e) {
             return None;
         }
@@ -1635,10 +1635,10 @@ impl Registry {
                     return None;
                 }
                 self.ents.push(Entity {
-                    full: r.name.clone(),
                     full_lower: r.name.to_lowercase(),
+                    full: r.name,
                     ntoks: r.ntoks,
-                    title: r.title.clone(),
+                    title: r.title,
                     kind: r.kind,
                     gender: r.gender,
                     has_first: r.has_first,

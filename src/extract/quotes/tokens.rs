@@ -315,6 +315,16 @@ pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.s..t.e).unwrap_or("")
 }
 
+/// `w` without its final periods (`trim_end_matches('.')`, without the char searcher).
+#[inline]
+pub fn trim_periods(w: &str) -> &str {
+    let mut n = w.len();
+    while n > 0 && w.as_bytes()[n - 1] == b'.' {
+        n -= 1;
+    }
+    &w[..n]
+}
+
 /// True when the word starts with an upper-case letter.
 #[inline]
 pub fn is_cap(w: &str) -> bool {

@@ -11,7 +11,7 @@
 
 use super::cues::{Cue, Lexicon};
 use super::packed::PackedMap;
-use super::tokens::{is_cap, text_of, FxBuild, Kind, Tok, WordSet};
+use super::tokens::{is_cap, text_of, trim_periods, FxBuild, Kind, Tok, WordSet};
 use super::{attribution, speakers};
 use std::collections::HashMap;
 
@@ -132,7 +132,7 @@ pub struct TokenFacts {
 #[inline]
 fn strip_word(w: &str) -> &str {
     match w.as_bytes().last() {
-        Some(b's' | b'\'' | b'.') => speakers::strip_possessive(w).trim_end_matches('.'),
+        Some(b's' | b'\'' | b'.') => trim_periods(speakers::strip_possessive(w)),
         _ => w,
     }
 }
@@ -151,15 +151,16 @@ impl TokenFacts {
         let offset = |x: &str| (x.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         for t in toks {
             let w = text_of(text, t);
-            let src = if t.lower {
+            let (src, lw) = if t.lower {
                 let st = strip_word(w);
-                Src::Text(offset(st), offset(st) + st.len())
+                (Src::Text(offset(st), offset(st) + st.len()), st)
             } else {
-                f.lower_into_buf(w, offset)
-            };
-            let lw = match src {
-                Src::Text(s, e) => text.get(s..e).unwrap_or(""),
-                Src::Buf(s, e) => f.buf.get(s..e).unwrap_or(""),
+                let src = f.lower_into_buf(w, offset);
+                let lw = match src {
+                    Src::Text(s, e) => text.get(s..e).unwrap_or(""),
+                    Src::Buf(s, e) => f.buf.get(s..e).unwrap_or(""),
+                };
+                (src, lw)
             };
             let Entry { mut bits, mut cue } = table.get(lw);
             if t.kind != Kind::Word {
