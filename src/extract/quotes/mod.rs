@@ -660,11 +660,7 @@ type Subject = (u32, usize, Np, bool);
 /// direct quotation; a paragraph-opening quotation from the previous paragraph's last speaker.
 ///
 /// `speaker(j)` is the speaker `leadins[j]` resolves to.
-fn inherit(
-    found: &mut [Found],
-    leadins: &[Subject],
-    speaker: impl Fn(usize) -> Option<Speaker>,
-) {
+fn inherit(found: &mut [Found], leadins: &[Subject], speaker: impl Fn(usize) -> Option<Speaker>) {
     let n = found.len();
     for i in 0..n {
         if found[i].speaker.is_some() || found[i].own || found[i].kind != QuoteKind::Direct {

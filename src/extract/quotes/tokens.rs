@@ -232,7 +232,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         e,
         kind,
         para,
-        lower: text.as_bytes()[s..e].iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()),
+        lower: text.as_bytes()[s..e]
+            .iter()
+            .all(|&b| b < 0x80 && !b.is_ascii_uppercase()),
     };
     while let Some((c, n)) = char_at(text, i) {
         if c == '\n' {
