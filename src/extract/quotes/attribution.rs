@@ -11,9 +11,10 @@ use super::cues::{Cue, CueClass, Lexicon};
 use super::names;
 use super::speakers::{self, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, text_of, Kind, Tok, WordSet};
+use super::words;
 
 /// Auxiliaries and adverbs allowed between a speaker and the cue ("has also said").
-static AUX: WordSet = WordSet::new(&[
+pub(super) static AUX: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -65,7 +66,7 @@ static AUX: WordSet = WordSet::new(&[
 ]);
 
 /// Words that may sit between a cue and the quotation it introduces ("said Monday:").
-static ADVERBIAL: WordSet = WordSet::new(&[
+pub(super) static ADVERBIAL: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -187,6 +188,8 @@ pub struct Ctx<'a> {
     pub lows: &'a [&'a str],
     /// Per token: its entry in the cue lexicon.
     pub cue_of: &'a [Option<Cue>],
+    /// Per token: word-list bits and capitalisation ([`words`]).
+    pub tags: &'a [u16],
 }
 
 impl<'a> Ctx<'a> {
@@ -198,6 +201,16 @@ impl<'a> Ctx<'a> {
     }
     pub fn lw(&self, i: usize) -> &'a str {
         self.lows.get(i).copied().unwrap_or("")
+    }
+    /// Whether token `i` is in any of the word lists in `bits` (false past the end).
+    #[inline]
+    pub fn has(&self, i: usize, bits: u16) -> bool {
+        self.tags.get(i).is_some_and(|t| t & bits != 0)
+    }
+    /// Whether token `i` starts with an upper-case letter ([`is_cap`] of its text).
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        self.has(i, words::CAP)
     }
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
@@ -371,6 +384,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn cue_inner(&self, i: usize, hi: usize, belief: bool) -> Option<usize> {
+        // Only lexicon words and a few phrase heads can start a cue: one bit test rejects
+        // nearly every token (the checks below repeat it in full).
+        if !self.has(i, words::CUE_START) {
+            return None;
+        }
         let t = self.toks.get(i)?;
         if t.kind != Kind::Word || self.quoted(i) || i >= hi {
             return None;
@@ -550,7 +568,7 @@ impl<'a> Ctx<'a> {
                 let Some(mut j) = found else { break };
                 if fallback.is_none() {
                     // "Carson's business manager, Armstrong Williams, stated".
-                    if let Some(np) = np_after(self.text, self.toks, j + 1, end) {
+                    if let Some(np) = np_after(self, j + 1, end) {
                         if np.kind == NpKind::Name && np.e == end {
                             fallback = Some(np);
                         }
@@ -567,7 +585,7 @@ impl<'a> Ctx<'a> {
                         j = p;
                     }
                 }
-                if let Some(np) = np_before(self.text, self.toks, j, lo, loose) {
+                if let Some(np) = np_before(self, j, lo, loose) {
                     if matches!(np.kind, NpKind::Pronoun(_))
                         || (np.kind == NpKind::Name && self.person_like(np))
                     {
@@ -585,7 +603,7 @@ impl<'a> Ctx<'a> {
                 .or(fallback);
         }
         // "Jeb Bush in a Medium post said": a prepositional phrase between name and cue.
-        if let Some(np) = np_before(self.text, self.toks, k, lo, loose) {
+        if let Some(np) = np_before(self, k, lo, loose) {
             if let NpKind::Nominal { .. } = np.kind {
                 if np.s > lo + 1
                     && matches!(
@@ -593,7 +611,7 @@ impl<'a> Ctx<'a> {
                         "in" | "on" | "at" | "during" | "via" | "through"
                     )
                 {
-                    if let Some(n2) = np_before(self.text, self.toks, np.s - 1, lo, false) {
+                    if let Some(n2) = np_before(self, np.s - 1, lo, false) {
                         if n2.kind == NpKind::Name {
                             return Some(n2);
                         }
@@ -642,7 +660,7 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         if self.is_dash(i) {
-            let np = np_after(self.text, self.toks, i + 1, hi)?;
+            let np = np_after(self, i + 1, hi)?;
             if np.kind == NpKind::Name {
                 return Some(Attr {
                     np,
@@ -660,11 +678,11 @@ impl<'a> Ctx<'a> {
         }
         if let Some(ce) = self.cue_at(j, hi) {
             // "said retired neurosurgeon Ben Carson", "said one of two witnesses".
-            let np = np_after(self.text, self.toks, ce, hi).or_else(|| {
+            let np = np_after(self, ce, hi).or_else(|| {
                 let k = (ce..hi.min(ce + 5))
                     .take_while(|&k| self.toks[k].kind == Kind::Word)
                     .find(|&k| is_cap(self.w(k)))?;
-                np_after(self.text, self.toks, k, hi).filter(|np| np.kind == NpKind::Name)
+                np_after(self, k, hi).filter(|np| np.kind == NpKind::Name)
             });
             // "said conservative activist Bob Klaus": a lower-case descriptor before a name.
             let np = match np {
@@ -695,7 +713,7 @@ impl<'a> Ctx<'a> {
                         && is_cap(self.w(n.e)) =>
                 {
                     Some(
-                        np_after(self.text, self.toks, n.e, hi)
+                        np_after(self, n.e, hi)
                             .filter(|m| m.kind == NpKind::Name && m.e >= m.s + 2)
                             .unwrap_or(n),
                     )
@@ -773,7 +791,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 // "Nate Silver, the polling guru who founded X, tweeted".
-                if let Some(np) = np_after(self.text, self.toks, i, k) {
+                if let Some(np) = np_after(self, i, k) {
                     let lead =
                         np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(Some(_)));
                     if lead
@@ -841,7 +859,7 @@ impl<'a> Ctx<'a> {
         if k == s || k >= hi || self.toks[k].kind != Kind::Word || !is_cap(self.w(k)) {
             return None;
         }
-        np_after(self.text, self.toks, k, hi).filter(|np| np.kind == NpKind::Name)
+        np_after(self, k, hi).filter(|np| np.kind == NpKind::Name)
     }
 
     /// Attribution before a quotation opening at token `open`, within `[lo, ..)`.
@@ -912,7 +930,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 if self.lw(c) == "according" {
-                    let np = np_after(self.text, self.toks, ce, j)?;
+                    let np = np_after(self, ce, j)?;
                     return Some(Attr {
                         np,
                         cue_s: c,
@@ -928,7 +946,7 @@ impl<'a> Ctx<'a> {
                         end: ce,
                     });
                 }
-                if let Some(np) = np_after(self.text, self.toks, ce, j) {
+                if let Some(np) = np_after(self, ce, j) {
                     if np.kind == NpKind::Name {
                         return Some(Attr {
                             np,
@@ -940,7 +958,7 @@ impl<'a> Ctx<'a> {
                 }
                 // "Sanders compared himself to Clinton, saying, \"…\"": the clause's subject.
                 if c > lo && self.is_punct(c - 1, ",") && self.lw(c).ends_with("ing") {
-                    if let Some(np) = np_after(self.text, self.toks, lo, c) {
+                    if let Some(np) = np_after(self, lo, c) {
                         if matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)) {
                             return Some(Attr {
                                 np,
@@ -990,7 +1008,7 @@ impl<'a> Ctx<'a> {
             if self.lw(s) == "from" {
                 s += 1;
             }
-            if let Some(np) = np_after(self.text, self.toks, s, j) {
+            if let Some(np) = np_after(self, s, j) {
                 if np.e == j && np.kind == NpKind::Name && (np.e > np.s + 1 || self.person_like(np))
                 {
                     return Some(Attr {
@@ -1002,7 +1020,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             // "Former secretary of state Hillary Clinton:": only title words before the name.
-            let ns = speakers::run_back(self.text, self.toks, j - 1, s);
+            let ns = speakers::run_back(self, j - 1, s);
             if ns > s && ns < j && ns - s <= 6 {
                 let titles_only = (s..ns).all(|k| {
                     let lw = self.lw(k);
@@ -1012,7 +1030,7 @@ impl<'a> Ctx<'a> {
                             || matches!(lw, "of" | "the" | "state" | "former" | "and"))
                 });
                 if titles_only {
-                    if let Some(np) = np_after(self.text, self.toks, ns, j) {
+                    if let Some(np) = np_after(self, ns, j) {
                         if np.e == j && np.kind == NpKind::Name && np.e > np.s + 1 {
                             return Some(Attr {
                                 np,
@@ -1107,7 +1125,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        let np = np_after(self.text, self.toks, s, hi)?;
+        let np = np_after(self, s, hi)?;
         match np.kind {
             NpKind::Name | NpKind::Pronoun(Some(_)) => Some(np),
             _ => None,

@@ -369,6 +369,11 @@ impl Lexicon {
         self.forms.get(lower).copied()
     }
 
+    /// Every word form and its cue.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, Cue)> + '_ {
+        self.forms.iter().map(|(w, c)| (w.as_str(), *c))
+    }
+
     /// A cue strong enough to attribute a quotation on its own ("said", not "hit").
     pub fn strong(&self, lower: &str) -> Option<Cue> {
         self.get(lower)

@@ -69,13 +69,13 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             continue;
         }
         // "According to conservative talk radio host Rush Limbaugh, …": skip descriptors.
-        let np = np_after(ctx.text, ctx.toks, k + 2, b)
+        let np = np_after(ctx, k + 2, b)
             .filter(|np| k != a || ctx.is_punct(np.e, ","))
             .or_else(|| {
                 let c = (k + 2..b.min(k + 8))
                     .take_while(|&c| ctx.toks[c].kind == Kind::Word)
                     .find(|&c| is_cap(ctx.w(c)))?;
-                np_after(ctx.text, ctx.toks, c, b)
+                np_after(ctx, c, b)
             });
         let Some(np) = np else {
             continue;
@@ -219,7 +219,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
         }
         // ", said one GOP source": a reversed attribution, the words after it are the speaker.
         if c > a && ctx.is_punct(c - 1, ",") && ctx.lw(ce) != "that" {
-            let reversed = np_after(ctx.text, ctx.toks, ce, b)
+            let reversed = np_after(ctx, ce, b)
                 .map(|np| matches!(np.kind, NpKind::Name | NpKind::Nominal { .. }))
                 .unwrap_or(false);
             if reversed {
@@ -234,7 +234,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             let prev_attr = if k > a + 1 && ctx.cue_at(k - 1, k).is_some() {
                 ctx.subject_before(k - 1, a, false)
             } else if k > a + 1 {
-                np_before(ctx.text, ctx.toks, k, a, false).filter(|np| {
+                np_before(ctx, k, a, false).filter(|np| {
                     np.kind == NpKind::Name && np.s > a && ctx.cue_at(np.s - 1, np.s).is_some()
                 })
             } else {
@@ -490,7 +490,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         })
         .unwrap_or(false);
     if class == Some(CueClass::Tell) {
-        if let Some(np) = np_after(ctx.text, ctx.toks, i, b) {
+        if let Some(np) = np_after(ctx, i, b) {
             i = np.e;
         } else if i < b && ctx.toks[i].kind == Kind::Word && !matches!(ctx.lw(i), "that") {
             i += 1;

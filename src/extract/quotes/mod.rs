@@ -26,20 +26,25 @@ pub mod cues;
 pub mod indirect;
 pub mod marks;
 pub mod names;
+pub mod packed;
 pub mod speakers;
 pub mod tokens;
+pub mod words;
 
 use crate::extract::{Quote, QuoteKind};
 use attribution::Ctx;
 use cues::Lexicon;
 use marks::QSpan;
 use speakers::{analyze_run, Np, NpKind, Registry, Speaker};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 use tokens::{is_cap, Kind, Tok};
 
 /// The quote extractor: lexicons built once per process.
 pub struct QuoteExtractor {
     lex: Lexicon,
+    /// Word lists and cue lexicon in one table, for tagging tokens.
+    words: words::WordTable,
 }
 
 /// A quotation or reported-speech span before speaker resolution.
@@ -63,8 +68,10 @@ struct Found {
 impl QuoteExtractor {
     pub fn embedded() -> &'static QuoteExtractor {
         static Q: OnceLock<QuoteExtractor> = OnceLock::new();
-        Q.get_or_init(|| QuoteExtractor {
-            lex: Lexicon::new(),
+        Q.get_or_init(|| {
+            let lex = Lexicon::new();
+            let words = words::WordTable::new(&lex);
+            QuoteExtractor { lex, words }
         })
     }
 
@@ -89,63 +96,19 @@ impl QuoteExtractor {
             }
             quote_at[q.open] = qi;
         }
-        let reg = Registry::build(text, &toks, &in_quote, places);
-        // Lower-cased words: borrowed from the text when already lower case, otherwise one
-        // shared buffer for the whole article (no allocation per token).
-        let mut lowbuf = String::new();
-        let low_at: Vec<Result<(usize, usize), (u32, u32)>> = toks
-            .iter()
-            .map(|t| {
-                let w = tokens::text_of(text, t);
-                let stripped = speakers::strip_possessive(w).trim_end_matches('.');
-                if stripped.is_ascii() {
-                    let s = (stripped.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                    if !stripped.bytes().any(|b| b.is_ascii_uppercase()) {
-                        return Ok((s, s + stripped.len()));
-                    }
-                    let b = lowbuf.len() as u32;
-                    lowbuf.extend(stripped.chars().map(|c| c.to_ascii_lowercase()));
-                    return Err((b, lowbuf.len() as u32));
-                }
-                match speakers::lower_word(w) {
-                    speakers::Lw::Borrowed(x) => {
-                        let s = (x.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                        Ok((s, s + x.len()))
-                    }
-                    x => {
-                        let b = lowbuf.len() as u32;
-                        lowbuf.push_str(&x);
-                        Err((b, lowbuf.len() as u32))
-                    }
-                }
-            })
-            .collect();
-        let lows: Vec<&str> = low_at
-            .iter()
-            .map(|r| match *r {
-                Ok((s, e)) => text.get(s..e).unwrap_or(""),
-                Err((s, e)) => lowbuf.get(s as usize..e as usize).unwrap_or(""),
-            })
-            .collect();
-        let cue_of: Vec<Option<cues::Cue>> = toks
-            .iter()
-            .zip(&lows)
-            .map(|(t, l)| {
-                if t.kind == Kind::Word {
-                    self.lex.get(l)
-                } else {
-                    None
-                }
-            })
-            .collect();
+        // Lower-cased words, their cue-lexicon entries and word-list bits: once per token.
+        let facts = words::TokenFacts::new(&self.words, text, &toks);
+        let lows = facts.lows(text);
         let ctx = Ctx {
             text,
             toks: &toks,
             lex: &self.lex,
             in_quote: &in_quote,
             lows: &lows,
-            cue_of: &cue_of,
+            cue_of: &facts.cue_of,
+            tags: &facts.tags,
         };
+        let reg = Registry::build(&ctx, places);
         let mut found: Vec<Found> = Vec::new();
         let mut leadins: Vec<Subject> = Vec::new();
         for &(pa, pb) in &paras {
@@ -162,19 +125,22 @@ impl QuoteExtractor {
                 );
             }
         }
-        let leadins: Vec<(u32, usize, Option<Speaker>, bool)> = leadins
-            .into_iter()
-            .map(|(p, pos, np, lead)| (p, pos, resolve(&ctx, &reg, np, places), lead))
-            .collect();
+        // Sentence subjects are resolved only when a quotation asks for one (most never are).
+        let resolved: Vec<OnceCell<Option<Speaker>>> = vec![OnceCell::new(); leadins.len()];
+        let subject_speaker = |j: usize| {
+            resolved[j]
+                .get_or_init(|| resolve(&ctx, &reg, leadins[j].2))
+                .clone()
+        };
         found.sort_by_key(|f| (f.start, f.end));
         // Resolve speakers.
         for f in found.iter_mut() {
             if let Some(np) = f.np {
-                f.speaker = resolve(&ctx, &reg, np, places);
+                f.speaker = resolve(&ctx, &reg, np);
                 f.own = f.speaker.is_some() || !matches!(np.kind, NpKind::Pronoun(None));
             }
         }
-        inherit(&mut found, &leadins);
+        inherit(&mut found, &leadins, subject_speaker);
         found
             .into_iter()
             .filter(|f| {
@@ -524,7 +490,7 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
             k += 1;
         }
         // An addressee or object: "asked the crowd", "told CNN".
-        if let Some(np) = speakers::np_after(ctx.text, ctx.toks, k, pb) {
+        if let Some(np) = speakers::np_after(ctx, k, pb) {
             k = np.e;
         }
     }
@@ -636,7 +602,7 @@ fn sentences(
 }
 
 /// Resolves a speaker phrase to a canonical speaker.
-fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Option<Speaker> {
+fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
     let toks: &[Tok] = ctx.toks;
     match np.kind {
         NpKind::Pronoun(Some(g)) => reg.resolve_pronoun(toks[np.s].s, g),
@@ -648,7 +614,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
             while s < np.e && !is_cap(ctx.w(s)) {
                 s += 1;
             }
-            let r = analyze_run(ctx.text, toks, s, np.e, the)?;
+            let r = analyze_run(ctx, s, np.e, the)?;
             if r.title_only {
                 let head = r
                     .title
@@ -657,7 +623,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
                     .map(speakers::lower_word)?;
                 return reg.resolve_nominal(toks[np.s].s, &head);
             }
-            let mut sp = reg.resolve_name(&r, places)?;
+            let mut sp = reg.resolve_name(&r)?;
             if sp.title.is_none() && s > np.s {
                 sp.title = Some(
                     ctx.text
@@ -676,12 +642,12 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np, places: &[(usize, usize)]) -> Opti
                     let w = ctx.w(k);
                     is_cap(w) && (w.ends_with("'s") || w.ends_with("’s"))
                 })?;
-                let s = speakers::run_back(ctx.text, toks, k, np.s);
-                let r = analyze_run(ctx.text, toks, s, k + 1, false)?;
+                let s = speakers::run_back(ctx, k, np.s);
+                let r = analyze_run(ctx, s, k + 1, false)?;
                 if r.title_only {
                     return None;
                 }
-                reg.resolve_name(&r, places)
+                reg.resolve_name(&r)
             })
         }
     }
@@ -692,7 +658,9 @@ type Subject = (u32, usize, Np, bool);
 
 /// Quotations with no speaker inherit: within a paragraph from the nearest attributed
 /// direct quotation; a paragraph-opening quotation from the previous paragraph's last speaker.
-fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)]) {
+///
+/// `speaker(j)` is the speaker `leadins[j]` resolves to.
+fn inherit(found: &mut [Found], leadins: &[Subject], speaker: impl Fn(usize) -> Option<Speaker>) {
     let n = found.len();
     for i in 0..n {
         if found[i].speaker.is_some() || found[i].own || found[i].kind != QuoteKind::Direct {
@@ -714,12 +682,10 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
             // The subject of an earlier sentence of the paragraph ("X did Y. \"…\"").
             // Leadins are in document order: start at the last one before the quotation.
             let upto = leadins.partition_point(|(_, pos, _, _)| *pos < found[i].start);
-            sp = leadins[..upto]
-                .iter()
+            sp = (0..upto)
                 .rev()
-                .take_while(|(p, _, _, _)| *p == para)
-                .find(|(_, _, sp, _)| sp.is_some())
-                .and_then(|(_, _, sp, _)| sp.clone());
+                .take_while(|&j| leadins[j].0 == para)
+                .find_map(&speaker);
         }
         if sp.is_none() {
             for f in found.iter().skip(i + 1) {
@@ -733,11 +699,11 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
             }
         }
         if sp.is_none() && found[i].opens_para && para > 0 {
-            if let Some((_, _, l, _)) = leadins
+            if let Some(j) = leadins
                 .iter()
-                .find(|(p, _, _, lead)| *lead && *p + 1 == para)
+                .position(|(p, _, _, lead)| *lead && *p + 1 == para)
             {
-                sp = l.clone();
+                sp = speaker(j);
             } else if i > 0 && found[i - 1].para + 1 == para {
                 sp = found[i - 1].speaker.clone();
             }
@@ -748,10 +714,8 @@ fn inherit(found: &mut [Found], leadins: &[(u32, usize, Option<Speaker>, bool)])
             let upto = leadins.partition_point(|(_, pos, _, _)| *pos < found[i].start);
             let prev_quoted = i > 0 && found[i - 1].para + 1 == para;
             if !prev_quoted {
-                if let Some((_, _, l, _)) =
-                    leadins[..upto].last().filter(|(p, _, _, _)| *p + 1 == para)
-                {
-                    sp = l.clone();
+                if let Some(j) = upto.checked_sub(1).filter(|&j| leadins[j].0 + 1 == para) {
+                    sp = speaker(j);
                 }
             }
         }

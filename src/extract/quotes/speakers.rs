@@ -8,13 +8,15 @@
 //! president"), and (3) resolves that phrase against the registry. Names that occur only
 //! inside quotations, the byline and places are never registered, so they never speak.
 
+use super::attribution::Ctx;
 use super::names::{self, Gender};
-use super::tokens::{is_cap, text_of, FxBuild, Kind, Tok, WordSet};
+use super::tokens::{trim_periods, FxBuild, Kind, WordSet};
+use super::words;
 use crate::extract::SpeakerKind;
 use std::collections::HashMap;
 
 /// Capitalised words that start sentences but never start a name.
-static STOP: WordSet = WordSet::new(&[
+pub(super) static STOP: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -177,7 +179,7 @@ static STOP: WordSet = WordSet::new(&[
 
 /// Title words (lower case, no period). A run "Azerbaijani President Ilham Aliyev" splits
 /// at the last title word into title and name.
-static TITLES: WordSet = WordSet::new(&[
+pub(super) static TITLES: WordSet = WordSet::new(&[
     "mr",
     "mrs",
     "ms",
@@ -337,7 +339,7 @@ fn title_gender(w: &str) -> Option<Gender> {
 }
 
 /// Words that make a capitalised run an organisation.
-static ORG_WORDS: WordSet = WordSet::new(&[
+pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
     "house",
     "department",
     "committee",
@@ -482,7 +484,7 @@ static ORG_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Lower-case heads of nominal speakers ("the president", "a spokeswoman").
-static NOMINAL_HEADS: WordSet = WordSet::new(&[
+pub(super) static NOMINAL_HEADS: WordSet = WordSet::new(&[
     "president",
     "senator",
     "governor",
@@ -626,15 +628,12 @@ static NOMINAL_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Function words that never sit inside a descriptor ("said Trump would win").
-static FUNCTION: WordSet = WordSet::new(&[
+pub(super) static FUNCTION: WordSet = WordSet::new(&[
     "would", "will", "is", "was", "are", "were", "has", "had", "have", "be", "been", "can",
     "could", "should", "may", "might", "must", "did", "does", "do", "not", "and", "or", "but",
     "to", "in", "on", "at", "for", "with", "from", "by", "of", "about", "who", "that", "which",
     "said", "says", "told", "added", "when", "as", "than", "if", "because",
 ]);
-
-static PRONOUNS_M: WordSet = WordSet::new(&["he"]);
-static PRONOUNS_F: WordSet = WordSet::new(&["she"]);
 
 /// A noun phrase next to a cue, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -661,6 +660,8 @@ pub struct Np {
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub full: String,
+    /// `full` in lower case, for comparing name forms.
+    pub full_lower: String,
     pub ntoks: usize,
     pub title: Option<String>,
     pub kind: SpeakerKind,
@@ -692,6 +693,8 @@ pub struct Registry {
     pub ents: Vec<Entity>,
     pub by_last: HashMap<String, Vec<usize>, FxBuild>,
     pub people: Vec<PersonAt>,
+    /// Places are never registered and never speak.
+    pub places: PlaceIndex,
 }
 
 /// A lower-cased word: borrowed when nothing changes, inline (no allocation) when short.
@@ -743,7 +746,7 @@ impl Lw<'_> {
 
 /// Lower case, without a possessive "'s" or a final period; borrows when nothing changes.
 pub fn lower_word(w: &str) -> Lw<'_> {
-    let w = strip_possessive(w).trim_end_matches('.');
+    let w = trim_periods(strip_possessive(w));
     if !w.is_ascii() {
         let unchanged = |c: char| {
             let mut l = c.to_lowercase();
@@ -825,17 +828,20 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
-/// Name-like token: capitalised word (not a stop word at the start).
-fn namey(text: &str, t: &Tok) -> bool {
-    t.kind == Kind::Word && is_cap(text_of(text, t))
+/// Name-like token: a capitalised word.
+fn namey(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| t.kind == Kind::Word) && ctx.cap(i)
 }
 
 /// The analysis of a capitalised run: title part, name part, kind.
 #[derive(Debug, Clone)]
-pub struct RunInfo {
+pub struct RunInfo<'a> {
     pub title: Option<String>,
     pub name: String,
-    pub name_toks: Vec<String>,
+    /// Number of words in the name part.
+    pub ntoks: usize,
+    /// The name's last word, lower-cased: the registry's key ("" when there is no name).
+    pub last: Lw<'a>,
     pub kind: SpeakerKind,
     pub gender: Gender,
     pub has_first: bool,
@@ -846,20 +852,59 @@ pub struct RunInfo {
     pub name_e: usize,
 }
 
+/// Words `[s, e)` of the text joined by single spaces, each mapped by `f`.
+fn join_words<'a>(ctx: &Ctx<'a>, s: usize, e: usize, f: impl Fn(&'a str) -> &'a str) -> String {
+    let mut out = String::new();
+    for i in s..e {
+        if i > s {
+            out.push(' ');
+        }
+        out.push_str(f(ctx.w(i)));
+    }
+    out
+}
+
+/// Capitalised speech verbs that end a title-case headline run ("Hollande Says Trump …").
+fn is_headline_verb(lw: &str) -> bool {
+    matches!(
+        lw,
+        "says"
+            | "said"
+            | "tells"
+            | "told"
+            | "slams"
+            | "blasts"
+            | "claims"
+            | "warns"
+            | "urges"
+            | "calls"
+            | "accuses"
+            | "praises"
+            | "rips"
+            | "vows"
+            | "asks"
+            | "responds"
+            | "defends"
+            | "attacks"
+            | "explains"
+            | "admits"
+            | "denies"
+            | "reveals"
+    )
+}
+
 /// Splits a run of tokens `[s, e)` (as found) into title and name.
-pub fn analyze_run(
-    text: &str,
-    toks: &[Tok],
-    s: usize,
-    e: usize,
-    the_before: bool,
-) -> Option<RunInfo> {
+///
+/// Works on token indices and the per-token lower-cased words and list bits of `ctx`; only
+/// the returned strings are allocated.
+pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> Option<RunInfo<'a>> {
     let mut s = s;
+    let mut e = e;
     let _ = the_before;
     // Leading stop words ("But", "The") are not part of the name.
     while s < e {
-        let lw = lower_word(text_of(text, &toks[s]));
-        if in_list(&STOP, &lw) && !(lw == "mr" || lw == "ms") {
+        let lw = ctx.lw(s);
+        if ctx.has(s, words::STOP) && !(lw == "mr" || lw == "ms") {
             s += 1;
         } else {
             break;
@@ -868,125 +913,106 @@ pub fn analyze_run(
     if s >= e {
         return None;
     }
-    let mut words: Vec<&str> = (s..e).map(|i| text_of(text, &toks[i])).collect();
-    let mut lws: Vec<Lw> = words.iter().map(|w| lower_word(w)).collect();
     // Title-case headlines: "Hollande Says Trump …" — a capitalised speech verb ends the run.
-    if let Some(k) = lws.iter().take(lws.len().saturating_sub(1)).position(|w| {
-        matches!(
-            &**w,
-            "says"
-                | "said"
-                | "tells"
-                | "told"
-                | "slams"
-                | "blasts"
-                | "claims"
-                | "warns"
-                | "urges"
-                | "calls"
-                | "accuses"
-                | "praises"
-                | "rips"
-                | "vows"
-                | "asks"
-                | "responds"
-                | "defends"
-                | "attacks"
-                | "explains"
-                | "admits"
-                | "denies"
-                | "reveals"
-        )
-    }) {
-        if k == 0 {
+    if let Some(k) = (s..e - 1).find(|&i| is_headline_verb(ctx.lw(i))) {
+        if k == s {
             return None;
         }
-        words.truncate(k);
-        lws.truncate(k);
+        e = k;
     }
     // "Michael Brown of Washington": "of" after a non-title word ends the name.
-    for i in 1..lws.len() {
-        if lws[i] == "of" && !is_title(&lws[i - 1]) && !in_list(&ORG_WORDS, &lws[i - 1]) {
-            words.truncate(i);
-            lws.truncate(i);
-            break;
-        }
+    if let Some(i) = (s + 1..e).find(|&i| {
+        ctx.lw(i) == "of" && !ctx.has(i - 1, words::TITLE) && !ctx.has(i - 1, words::ORG)
+    }) {
+        e = i;
     }
-    let e = s + words.len();
     // Last title word (never the run's last word).
-    let mut last_title: Option<usize> = None;
-    for (i, lw) in lws.iter().enumerate() {
-        if i + 1 < lws.len()
-            && (is_title(lw) || words[i] == "Del." || (!is_cap(words[i]) && is_role_word(lw)))
-        {
-            last_title = Some(i);
-        }
-    }
-    let is_org_word = |w: &Lw| in_list(&ORG_WORDS, w);
+    let mut last_title: Option<usize> = (s..e - 1).rev().find(|&i| {
+        ctx.has(i, words::TITLE) || ctx.w(i) == "Del." || (!ctx.cap(i) && ctx.has(i, words::ROLE))
+    });
     let acronym =
         |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    let mut ns = last_title.map(|i| i + 1).unwrap_or(0);
+    let mut ns = last_title.map(|i| i + 1).unwrap_or(s);
     // "Miss Universe Alicia Machado", "Democrat Hillary Clinton": a known first name later
     // in the run starts the name proper.
-    if words.len() - ns >= 3 {
-        if let Some(k) = (ns + 1..words.len() - 1).find(|&k| {
-            names::lookup(words[k])
-                .map(|f| !f.word && f.count >= 1000)
-                .unwrap_or(false)
-                && names::lookup(words[ns]).is_none()
-        }) {
+    if e - ns >= 3 {
+        if let Some(k) = (ns + 1..e - 1)
+            .find(|&k| {
+                names::lookup(ctx.w(k))
+                    .map(|f| !f.word && f.count >= 1000)
+                    .unwrap_or(false)
+            })
+            .filter(|_| names::lookup(ctx.w(ns)).is_none())
+        {
             last_title = Some(k - 1);
             ns = k;
         }
     }
-    let name_part_org = lws[ns..].iter().any(is_org_word)
-        || (words.len() - ns == 1 && acronym(words[ns]))
-        || (ns > 0 && lws[ns..].len() == 1 && lws[ns - 1] == "of");
-    let all_titles = lws.iter().all(|w| is_title(w));
-    let person_title = lws[..ns]
-        .iter()
-        .any(|w| matches!(&**w, "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"));
-    if (all_titles && lws.iter().any(is_org_word)) || (name_part_org && !person_title) {
-        let name_words: Vec<&str> = words.iter().map(|w| strip_possessive(w)).collect();
+    let name_part_org = (ns..e).any(|i| ctx.has(i, words::ORG))
+        || (e - ns == 1 && acronym(ctx.w(ns)))
+        || (ns > s && e - ns == 1 && ctx.lw(ns - 1) == "of");
+    let all_titles = (s..e).all(|i| ctx.has(i, words::TITLE));
+    let person_title = (s..ns).any(|i| {
+        matches!(
+            ctx.lw(i),
+            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"
+        )
+    });
+    if (all_titles && (s..e).any(|i| ctx.has(i, words::ORG))) || (name_part_org && !person_title) {
         return Some(RunInfo {
             title: None,
-            name: name_words.join(" "),
-            name_toks: lws.iter().map(|w| w.to_string()).collect(),
+            name: join_words(ctx, s, e, strip_possessive),
+            ntoks: e - s,
+            last: Lw::Borrowed(ctx.lw(e - 1)),
             kind: SpeakerKind::Organisation,
             gender: Gender::Either,
             has_first: false,
             title_only: false,
-            name_s: toks[s].s,
-            name_e: toks[e - 1].e,
+            name_s: ctx.toks[s].s,
+            name_e: ctx.toks[e - 1].e,
         });
     }
     if all_titles {
         return Some(RunInfo {
-            title: Some(words.join(" ")),
+            title: Some(join_words(ctx, s, e, |w| w)),
             name: String::new(),
-            name_toks: vec![],
+            ntoks: 0,
+            last: Lw::Borrowed(""),
             kind: SpeakerKind::Person,
-            gender: lws
-                .iter()
-                .find_map(|w| title_gender(w))
+            gender: (s..e)
+                .find_map(|i| title_gender(ctx.lw(i)))
                 .unwrap_or(Gender::Either),
             has_first: false,
             title_only: true,
-            name_s: toks[s].s,
-            name_e: toks[e - 1].e,
+            name_s: ctx.toks[s].s,
+            name_e: ctx.toks[e - 1].e,
         });
     }
-    let title = last_title.map(|i| words[..=i].join(" "));
-    let name_words: Vec<&str> = words[ns..]
-        .iter()
-        .map(|w| strip_possessive(w))
-        .filter(|w| !matches!(&*lower_word(w), "jr" | "sr" | "ii" | "iii"))
-        .collect();
-    if name_words.is_empty() {
+    let title = last_title.map(|i| join_words(ctx, s, i + 1, |w| w));
+    // The name proper: possessives stripped, generational suffixes dropped.
+    let mut name = String::new();
+    let mut ntoks = 0;
+    let mut first_word = "";
+    let mut last_word = "";
+    for i in ns..e {
+        let w = strip_possessive(ctx.w(i));
+        if matches!(&*lower_word(w), "jr" | "sr" | "ii" | "iii") {
+            continue;
+        }
+        if ntoks == 0 {
+            first_word = w;
+        } else {
+            name.push(' ');
+        }
+        name.push_str(w);
+        last_word = w;
+        ntoks += 1;
+    }
+    if ntoks == 0 {
         return None;
     }
-    let first = names::lookup(name_words[0].trim_end_matches('.'));
-    let has_first = name_words.len() >= 2
+    let first = names::lookup(first_word.trim_end_matches('.'));
+    let has_first = ntoks >= 2
         && first
             .map(|f| f.count >= 100 || f.count == 0)
             .unwrap_or(false);
@@ -995,127 +1021,134 @@ pub fn analyze_run(
     } else {
         Gender::Either
     };
-    if let Some(g) = lws[..ns].iter().find_map(|w| title_gender(w)) {
+    if let Some(g) = (s..ns).find_map(|i| title_gender(ctx.lw(i))) {
         gender = g;
     }
     Some(RunInfo {
         title,
-        name: name_words.join(" "),
-        name_toks: name_words
-            .iter()
-            .map(|w| lower_word(w).into_owned())
-            .collect(),
+        name,
+        ntoks,
+        last: lower_word(last_word),
         kind: SpeakerKind::Person,
         gender,
         has_first,
         title_only: false,
-        name_s: toks[s + ns].s,
-        name_e: toks[e - 1].e,
+        name_s: ctx.toks[ns].s,
+        name_e: ctx.toks[e - 1].e,
     })
 }
 
 /// Lower-case role words that may sit inside a name run ("Clinton press secretary Brian Fallon").
+pub(super) static ROLE_WORDS: WordSet = WordSet::new(&[
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "press",
+    "executive",
+    "director",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "congressman",
+    "congresswoman",
+    "senator",
+    "campaign",
+    "manager",
+    "strategist",
+    "adviser",
+    "advisor",
+    "aide",
+    "professor",
+    "analyst",
+    "economist",
+    "official",
+    "leader",
+    "pollster",
+    "activist",
+    "attorney",
+    "lawyer",
+    "general",
+    "counsel",
+    "founder",
+    "ceo",
+    "editor",
+    "host",
+    "correspondent",
+    "commentator",
+    "writer",
+    "columnist",
+    "reporter",
+    "chair",
+    "minister",
+    "ambassador",
+    "governor",
+    "mayor",
+    "judge",
+    "candidate",
+    "nominee",
+    "communications",
+    "policy",
+    "deputy",
+    "senior",
+    "national",
+    "political",
+    "legal",
+    "staff",
+    "of",
+    "former",
+    "state",
+    "vice",
+    "majority",
+    "minority",
+    "whip",
+    "co-founder",
+    "chairperson",
+    "representative",
+    "commissioner",
+    "superintendent",
+    "sheriff",
+    "officer",
+]);
+
+/// Whether `lw` is one of [`ROLE_WORDS`].
 pub fn is_role_word(lw: &str) -> bool {
-    matches!(
-        lw,
-        "president"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "secretary"
-            | "press"
-            | "executive"
-            | "director"
-            | "chief"
-            | "chairman"
-            | "chairwoman"
-            | "congressman"
-            | "congresswoman"
-            | "senator"
-            | "campaign"
-            | "manager"
-            | "strategist"
-            | "adviser"
-            | "advisor"
-            | "aide"
-            | "professor"
-            | "analyst"
-            | "economist"
-            | "official"
-            | "leader"
-            | "pollster"
-            | "activist"
-            | "attorney"
-            | "lawyer"
-            | "general"
-            | "counsel"
-            | "founder"
-            | "ceo"
-            | "editor"
-            | "host"
-            | "correspondent"
-            | "commentator"
-            | "writer"
-            | "columnist"
-            | "reporter"
-            | "chair"
-            | "minister"
-            | "ambassador"
-            | "governor"
-            | "mayor"
-            | "judge"
-            | "candidate"
-            | "nominee"
-            | "communications"
-            | "policy"
-            | "deputy"
-            | "senior"
-            | "national"
-            | "political"
-            | "legal"
-            | "staff"
-            | "of"
-            | "former"
-            | "state"
-            | "vice"
-            | "majority"
-            | "minority"
-            | "whip"
-            | "co-founder"
-            | "chairperson"
-            | "representative"
-            | "commissioner"
-            | "superintendent"
-            | "sheriff"
-            | "officer"
-    )
+    ROLE_WORDS.contains(lw)
+}
+
+/// Whether token `i` is exactly a lower-case role word (the raw text, not its lower-cased
+/// form: "President" and "president's" are not).
+fn raw_role(ctx: &Ctx, i: usize) -> bool {
+    ctx.has(i, words::ROLE) && ctx.w(i) == ctx.lw(i)
 }
 
 /// Extends a name run backwards from token `k` (inclusive) while tokens are name-like.
-pub fn run_back(text: &str, toks: &[Tok], k: usize, lo: usize) -> usize {
+pub fn run_back(ctx: &Ctx, k: usize, lo: usize) -> usize {
+    let toks = ctx.toks;
     let mut s = k;
     while s > lo {
         let t = &toks[s - 1];
         if t.para != toks[k].para {
             break;
         }
-        let w = text_of(text, t);
-        if (namey(text, t) && !is_possessive(w))
-            || ((is_particle(w) || w == "of") && s - 1 > lo && namey(text, &toks[s - 2]))
+        let w = ctx.w(s - 1);
+        if (namey(ctx, s - 1) && !is_possessive(w))
+            || ((is_particle(w) || w == "of") && s - 1 > lo && namey(ctx, s - 2))
         {
             s -= 1;
-        } else if t.kind == Kind::Word && !is_cap(w) && is_role_word(w) && w != "of" {
+        } else if t.kind == Kind::Word && !ctx.cap(s - 1) && raw_role(ctx, s - 1) && w != "of" {
             // Bridge lower-case role words when a capitalised word precedes them.
             let mut j = s - 1;
             while j > lo
                 && toks[j - 1].kind == Kind::Word
-                && !is_cap(text_of(text, &toks[j - 1]))
-                && is_role_word(text_of(text, &toks[j - 1]))
-                && text_of(text, &toks[j - 1]) != "of"
+                && !ctx.cap(j - 1)
+                && raw_role(ctx, j - 1)
+                && ctx.w(j - 1) != "of"
             {
                 j -= 1;
             }
-            if j > lo && namey(text, &toks[j - 1]) && toks[j - 1].para == toks[k].para {
+            if j > lo && namey(ctx, j - 1) && toks[j - 1].para == toks[k].para {
                 s = j;
             } else {
                 break;
@@ -1128,7 +1161,8 @@ pub fn run_back(text: &str, toks: &[Tok], k: usize, lo: usize) -> usize {
 }
 
 /// Extends a name run forwards from token `k` (inclusive); returns the exclusive end.
-pub fn run_fwd(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
+pub fn run_fwd(ctx: &Ctx, k: usize, hi: usize) -> usize {
+    let toks = ctx.toks;
     let mut e = k;
     let hi = hi.min(toks.len());
     while e < hi {
@@ -1136,26 +1170,25 @@ pub fn run_fwd(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
         if t.para != toks[k].para {
             break;
         }
-        let w = text_of(text, t);
-        if namey(text, t) {
+        let w = ctx.w(e);
+        if namey(ctx, e) {
             e += 1;
             if is_possessive(w) {
                 break;
             }
-        } else if (is_particle(w) || w == "of") && e + 1 < hi && namey(text, &toks[e + 1]) && e > k
-        {
+        } else if (is_particle(w) || w == "of") && e + 1 < hi && namey(ctx, e + 1) && e > k {
             e += 1;
-        } else if e > k && t.kind == Kind::Word && is_role_word(w) && w != "of" {
+        } else if e > k && t.kind == Kind::Word && raw_role(ctx, e) && w != "of" {
             let mut j = e;
             while j < hi
                 && toks[j].kind == Kind::Word
-                && !is_cap(text_of(text, &toks[j]))
-                && is_role_word(text_of(text, &toks[j]))
-                && text_of(text, &toks[j]) != "of"
+                && !ctx.cap(j)
+                && raw_role(ctx, j)
+                && ctx.w(j) != "of"
             {
                 j += 1;
             }
-            if j < hi && namey(text, &toks[j]) {
+            if j < hi && namey(ctx, j) {
                 e = j;
             } else {
                 break;
@@ -1168,53 +1201,48 @@ pub fn run_fwd(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
 }
 
 fn pronoun(lw: &str) -> Option<Option<Gender>> {
-    if in_list(&PRONOUNS_M, lw) {
-        Some(Some(Gender::Male))
-    } else if in_list(&PRONOUNS_F, lw) {
-        Some(Some(Gender::Female))
-    } else if matches!(lw, "they" | "we" | "i" | "it" | "who") {
-        Some(None)
-    } else {
-        None
+    match lw {
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
+        "they" | "we" | "i" | "it" | "who" => Some(None),
+        _ => None,
     }
 }
 
-static DETERMINERS: WordSet = WordSet::new(&[
+pub(super) static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
     "some", "many", "other", "this", "that", "these", "those",
 ]);
 
 /// Parses the noun phrase that ends just before token `end` (exclusive), not before `lo`.
-pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -> Option<Np> {
+pub fn np_before(ctx: &Ctx, end: usize, lo: usize, loose: bool) -> Option<Np> {
+    let toks = ctx.toks;
     if end <= lo || end > toks.len() {
         return None;
     }
     let k = end - 1;
     let t = &toks[k];
-    let w = text_of(text, t);
-    let lw = lower_word(w);
+    let w = ctx.w(k);
+    let lw = ctx.lw(k);
     if t.kind != Kind::Word {
         return None;
     }
-    if let Some(g) = pronoun(&lw) {
+    if let Some(g) = pronoun(lw) {
         return Some(Np {
             kind: NpKind::Pronoun(g),
             s: k,
             e: end,
         });
     }
-    if is_cap(w) && !is_possessive(w) {
-        let s = run_back(text, toks, k, lo);
-        if (s..=k).all(|i| in_list(&STOP, &lower_word(text_of(text, &toks[i])))) {
+    if ctx.cap(k) && !is_possessive(w) {
+        let s = run_back(ctx, k, lo);
+        if (s..=k).all(|i| ctx.has(i, words::STOP)) {
             return None;
         }
         // Lower-case title words before the run ("campaign chairman Paul Manafort").
         let mut s2 = s;
         while s2 > lo && s > lo {
-            let pw = lower_word(text_of(text, &toks[s2 - 1]));
-            if toks[s2 - 1].kind == Kind::Word
-                && is_title(&pw)
-                && !is_cap(text_of(text, &toks[s2 - 1]))
+            if toks[s2 - 1].kind == Kind::Word && ctx.has(s2 - 1, words::TITLE) && !ctx.cap(s2 - 1)
             {
                 s2 -= 1;
             } else {
@@ -1227,7 +1255,7 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
             e: end,
         });
     }
-    if loose && !is_nominal_head(&lw) && !is_cap(w) && lw.len() > 2 && !lw.ends_with("ly") {
+    if loose && !ctx.has(k, words::NOMINAL) && !ctx.cap(k) && lw.len() > 2 && !lw.ends_with("ly") {
         // Any noun phrase "the paper's editorial board" / "the gambling tycoon": a
         // determiner or possessive within a few words, only words in between.
         let mut s = k;
@@ -1236,14 +1264,15 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
             if pt.kind != Kind::Word {
                 break;
             }
-            let pw = text_of(text, pt);
-            let plw = lower_word(pw);
+            let pw = ctx.w(s - 1);
+            let plw = ctx.lw(s - 1);
+            let pcap = ctx.cap(s - 1);
             s -= 1;
-            if matches!(&*plw, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+            if matches!(plw, "the" | "a" | "an" | "his" | "her" | "their" | "its")
                 || is_possessive(pw)
             {
-                if is_possessive(pw) && is_cap(pw) {
-                    s = run_back(text, toks, s, lo);
+                if is_possessive(pw) && pcap {
+                    s = run_back(ctx, s, lo);
                 }
                 return Some(Np {
                     kind: NpKind::Nominal { head: k },
@@ -1251,9 +1280,9 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
                     e: end,
                 });
             }
-            if pronoun(&plw).is_some()
+            if pronoun(plw).is_some()
                 || matches!(
-                    &*plw,
+                    plw,
                     "said"
                         | "says"
                         | "and"
@@ -1274,7 +1303,7 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
         }
         return None;
     }
-    if is_nominal_head(&lw) {
+    if ctx.has(k, words::NOMINAL) {
         // Walk back over modifiers to a determiner.
         let mut s = k;
         let mut steps = 0;
@@ -1283,21 +1312,20 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
             if pt.kind != Kind::Word {
                 break;
             }
-            let pw = text_of(text, pt);
-            let plw = lower_word(pw);
+            let pw = ctx.w(s - 1);
+            let plw = ctx.lw(s - 1);
+            let pdet = ctx.has(s - 1, words::DETERMINER);
+            let pcap = ctx.cap(s - 1);
             s -= 1;
             steps += 1;
-            if in_list(&DETERMINERS, &plw) || is_possessive(pw) {
-                if is_possessive(pw) && is_cap(pw) {
-                    s = run_back(text, toks, s, lo);
+            if pdet || is_possessive(pw) {
+                if is_possessive(pw) && pcap {
+                    s = run_back(ctx, s, lo);
                 }
                 break;
             }
-            if pronoun(&plw).is_some()
-                || matches!(
-                    &*plw,
-                    "said" | "says" | "and" | "but" | "or" | "that" | "as"
-                )
+            if pronoun(plw).is_some()
+                || matches!(plw, "said" | "says" | "and" | "but" | "or" | "that" | "as")
             {
                 s += 1;
                 break;
@@ -1313,7 +1341,8 @@ pub fn np_before(text: &str, toks: &[Tok], end: usize, lo: usize, loose: bool) -
 }
 
 /// Parses the noun phrase starting at token `start`; returns it with its exclusive end.
-pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np> {
+pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
+    let toks = ctx.toks;
     let hi = hi.min(toks.len());
     if start >= hi {
         return None;
@@ -1322,9 +1351,7 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     if t.kind != Kind::Word {
         return None;
     }
-    let w = text_of(text, t);
-    let lw = lower_word(w);
-    if let Some(g) = pronoun(&lw) {
+    if let Some(g) = pronoun(ctx.lw(start)) {
         return Some(Np {
             kind: NpKind::Pronoun(g),
             s: start,
@@ -1335,34 +1362,29 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     // Determiner / lower-case title words.
     let mut det = false;
     while i < hi && toks[i].kind == Kind::Word {
-        let w = text_of(text, &toks[i]);
-        let lw = lower_word(w);
-        if !is_cap(w)
-            && (in_list(&DETERMINERS, &lw) || is_title(&lw) || lw.ends_with("-based"))
+        if !ctx.cap(i)
+            && (ctx.has(i, words::DETERMINER | words::TITLE) || ctx.lw(i).ends_with("-based"))
             && i - start < 5
         {
-            det |= in_list(&DETERMINERS, &lw);
+            det |= ctx.has(i, words::DETERMINER);
             i += 1;
         } else {
             break;
         }
     }
-    if i < hi && namey(text, &toks[i]) {
-        let e = run_fwd(text, toks, i, hi);
-        if (i..e).all(|k| in_list(&STOP, &lower_word(text_of(text, &toks[k])))) {
+    if i < hi && namey(ctx, i) {
+        let e = run_fwd(ctx, i, hi);
+        if (i..e).all(|k| ctx.has(k, words::STOP)) {
             return None;
         }
-        let last = text_of(text, &toks[e - 1]);
+        let last = ctx.w(e - 1);
         // "the president's spokesman": possessive run followed by a nominal.
-        if is_possessive(last) && e < hi {
-            let nw = lower_word(text_of(text, &toks[e]));
-            if is_nominal_head(&nw) {
-                return Some(Np {
-                    kind: NpKind::Nominal { head: e },
-                    s: start,
-                    e: e + 1,
-                });
-            }
+        if is_possessive(last) && e < hi && ctx.has(e, words::NOMINAL) {
+            return Some(Np {
+                kind: NpKind::Nominal { head: e },
+                s: start,
+                e: e + 1,
+            });
         }
         // "Concord resident Whit Symms", "Cruz constituent Dan Golvach": up to three
         // lower-case descriptors between a modifier run and the name proper.
@@ -1371,11 +1393,9 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
             let mut j = e;
             while j < hi && j < e + 3 && toks[j].kind == Kind::Word && toks[j].para == toks[i].para
             {
-                let w = text_of(text, &toks[j]);
-                let lw = lower_word(w);
-                if is_cap(w)
-                    || in_list(&STOP, &lw)
-                    || in_list(&FUNCTION, &lw)
+                let lw = ctx.lw(j);
+                if ctx.cap(j)
+                    || ctx.has(j, words::STOP | words::FUNCTION)
                     || lw.ends_with("ly")
                     || lw.ends_with("ed")
                     || lw.ends_with("es")
@@ -1384,14 +1404,14 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
                 }
                 j += 1;
             }
-            if j > e && j < hi && namey(text, &toks[j]) && toks[j].para == toks[i].para {
-                let e2 = run_fwd(text, toks, j, hi);
+            if j > e && j < hi && namey(ctx, j) && toks[j].para == toks[i].para {
+                let e2 = run_fwd(ctx, j, hi);
                 // Skip titles: "presidential candidate Sen. Bernie Sanders".
                 let mut f = j;
-                while f + 1 < e2 && is_title(&lower_word(text_of(text, &toks[f]))) {
+                while f + 1 < e2 && ctx.has(f, words::TITLE) {
                     f += 1;
                 }
-                let first = names::lookup(text_of(text, &toks[f]));
+                let first = names::lookup(ctx.w(f));
                 if e2 >= f + 2 && first.map(|f| !f.word).unwrap_or(false) {
                     e = e2;
                 }
@@ -1406,17 +1426,13 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     // Nominal: modifiers then a head within a few words.
     let mut j = i;
     while j < hi && j < i + 4 && toks[j].kind == Kind::Word {
-        let lw = lower_word(text_of(text, &toks[j]));
-        if in_list(&FUNCTION, &lw) || in_list(&STOP, &lw) && j > i {
+        if ctx.has(j, words::FUNCTION) || ctx.has(j, words::STOP) && j > i {
             break;
         }
-        if is_nominal_head(&lw) {
+        if ctx.has(j, words::NOMINAL) {
             // Prefer the last head in a compound ("campaign spokesman").
             let mut h = j;
-            while h + 1 < hi
-                && toks[h + 1].kind == Kind::Word
-                && is_nominal_head(&lower_word(text_of(text, &toks[h + 1])))
-            {
+            while h + 1 < hi && toks[h + 1].kind == Kind::Word && ctx.has(h + 1, words::NOMINAL) {
                 h += 1;
             }
             return Some(Np {
@@ -1429,39 +1445,66 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np>
     }
     let _ = det;
     // A title-led nominal ("the president") already consumed as titles.
-    if i > start {
-        let lw = lower_word(text_of(text, &toks[i - 1]));
-        if is_nominal_head(&lw) {
-            return Some(Np {
-                kind: NpKind::Nominal { head: i - 1 },
-                s: start,
-                e: i,
-            });
-        }
+    if i > start && ctx.has(i - 1, words::NOMINAL) {
+        return Some(Np {
+            kind: NpKind::Nominal { head: i - 1 },
+            s: start,
+            e: i,
+        });
     }
     None
 }
 
-fn overlaps_place(places: &[(usize, usize)], s: usize, e: usize) -> bool {
-    places.iter().any(|&(ps, pe)| ps <= s && e <= pe)
+/// The article's place spans, for "is this span inside a place?" in O(log n): a scan of
+/// every place for every capitalised run was quadratic on place-heavy articles.
+#[derive(Debug, Default)]
+pub struct PlaceIndex {
+    /// Place starts, sorted.
+    starts: Vec<usize>,
+    /// `max_end[k]`: the largest end among the first `k + 1` places (by start).
+    max_end: Vec<usize>,
+}
+
+impl PlaceIndex {
+    pub fn new(places: &[(usize, usize)]) -> PlaceIndex {
+        let mut sorted = places.to_vec();
+        sorted.sort_unstable();
+        let mut max = 0;
+        let max_end = sorted
+            .iter()
+            .map(|&(_, pe)| {
+                max = max.max(pe);
+                max
+            })
+            .collect();
+        PlaceIndex {
+            starts: sorted.iter().map(|&(ps, _)| ps).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether some place `(ps, pe)` contains `[s, e)`: `ps <= s && e <= pe`.
+    fn contains(&self, s: usize, e: usize) -> bool {
+        let k = self.starts.partition_point(|&ps| ps <= s);
+        k > 0 && self.max_end[k - 1] >= e
+    }
 }
 
 impl Registry {
     /// Registers every capitalised run outside quotations (`in_quote[i]`), places and byline.
-    pub fn build(
-        text: &str,
-        toks: &[Tok],
-        in_quote: &[bool],
-        places: &[(usize, usize)],
-    ) -> Registry {
-        let mut reg = Registry::default();
+    pub fn build(ctx: &Ctx, places: &[(usize, usize)]) -> Registry {
+        let (toks, in_quote) = (ctx.toks, ctx.in_quote);
+        let mut reg = Registry {
+            places: PlaceIndex::new(places),
+            ..Registry::default()
+        };
         let mut i = 0;
         while i < toks.len() {
-            if in_quote.get(i).copied().unwrap_or(true) || !namey(text, &toks[i]) {
+            if in_quote.get(i).copied().unwrap_or(true) || !namey(ctx, i) {
                 i += 1;
                 continue;
             }
-            let e = run_fwd(text, toks, i, toks.len());
+            let e = run_fwd(ctx, i, toks.len());
             let e = (i + 1..=e)
                 .find(|&j| in_quote.get(j - 1).copied().unwrap_or(true))
                 .map(|j| j - 1)
@@ -1469,17 +1512,17 @@ impl Registry {
                 .max(i + 1);
             // Byline: "By Jane Doe" opening a paragraph.
             let byline = i > 0
-                && text_of(text, &toks[i - 1]).eq_ignore_ascii_case("by")
+                && ctx.w(i - 1).eq_ignore_ascii_case("by")
                 && (i == 1 || toks[i - 2].para != toks[i - 1].para)
-                || (text_of(text, &toks[i]).eq_ignore_ascii_case("by")
+                || (ctx.w(i).eq_ignore_ascii_case("by")
                     && (i == 0 || toks[i - 1].para != toks[i].para));
-            let the_before = i > 0 && lower_word(text_of(text, &toks[i - 1])) == "the";
+            let the_before = i > 0 && ctx.lw(i - 1) == "the";
             if !byline {
-                if let Some(r) = analyze_run(text, toks, i, e, the_before) {
-                    let poss = is_possessive(text_of(text, &toks[e - 1]));
+                if let Some(r) = analyze_run(ctx, i, e, the_before) {
+                    let poss = is_possessive(ctx.w(e - 1));
                     let prep = i > 0
                         && matches!(
-                            &*lower_word(text_of(text, &toks[i - 1])),
+                            ctx.lw(i - 1),
                             "of" | "to"
                                 | "with"
                                 | "by"
@@ -1502,11 +1545,10 @@ impl Registry {
                         );
                     // Object of a verb ("criticized police officer Betty Shelby").
                     let object = i > 0 && toks[i - 1].kind == Kind::Word && {
-                        let pw = text_of(text, &toks[i - 1]);
-                        let plw = lower_word(pw);
-                        !is_cap(pw)
+                        let plw = ctx.lw(i - 1);
+                        !ctx.cap(i - 1)
                             && !matches!(
-                                &*plw,
+                                plw,
                                 "and"
                                     | "but"
                                     | "said"
@@ -1527,9 +1569,9 @@ impl Registry {
                                     | "explained"
                                     | "continued"
                             )
-                            && !is_role_word(&plw)
+                            && !ctx.has(i - 1, words::ROLE)
                     };
-                    reg.add(&r, places, poss || prep || object);
+                    reg.add(r, poss || prep || object);
                 }
             }
             i = e;
@@ -1537,38 +1579,43 @@ impl Registry {
         reg
     }
 
-    fn add(&mut self, r: &RunInfo, places: &[(usize, usize)], weak: bool) -> Option<usize> {
-        if r.title_only || r.name.is_empty() || overlaps_place(places, r.name_s, r.name_e) {
+    /// Whether registered entity `ent` is a form of the name whose lower case is `key`
+    /// ("Clinton" / "Hillary Clinton"; both already share the last word).
+    fn same_name(ent: &Entity, key: &str) -> bool {
+        let ek = ent.full_lower.as_str();
+        ek == key || ends_with_word(ek, key) || ends_with_word(key, ek)
+    }
+
+    fn add(&mut self, r: RunInfo, weak: bool) -> Option<usize> {
+        if r.title_only || r.name.is_empty() || self.places.contains(r.name_s, r.name_e) {
             return None;
         }
-        let last = r.name_toks.last().cloned().unwrap_or_default();
+        let last: &str = &r.last;
         if last.is_empty() {
             return None;
         }
         let person_like = r.kind == SpeakerKind::Person && (r.has_first || r.title.is_some());
-        let full_key = r.name.to_lowercase();
         // Same surname already known: merge (keep the fullest form).
         let mut found = None;
-        if let Some(ids) = self.by_last.get(&last) {
-            for &id in ids.iter().rev() {
-                let ent = &self.ents[id];
-                let ek = ent.full.to_lowercase();
-                if ek == full_key
-                    || ends_with_word(&ek, &full_key)
-                    || ends_with_word(&full_key, &ek)
-                    || r.name_toks.len() == 1
-                {
-                    found = Some(id);
-                    break;
-                }
+        if let Some(ids) = self.by_last.get(last) {
+            if r.ntoks == 1 {
+                found = ids.last().copied();
+            } else {
+                let full_key = r.name.to_lowercase();
+                found = ids
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&id| Self::same_name(&self.ents[id], &full_key));
             }
         }
         let id = match found {
             Some(id) => {
                 let ent = &mut self.ents[id];
-                if r.name_toks.len() > ent.ntoks && r.kind == ent.kind {
+                if r.ntoks > ent.ntoks && r.kind == ent.kind {
                     ent.full = r.name.clone();
-                    ent.ntoks = r.name_toks.len();
+                    ent.full_lower = r.name.to_lowercase();
+                    ent.ntoks = r.ntoks;
                     ent.has_first |= r.has_first;
                     if r.gender != Gender::Either {
                         ent.gender = r.gender;
@@ -1583,20 +1630,21 @@ impl Registry {
                 id
             }
             None => {
-                if !person_like && r.kind == SpeakerKind::Person && r.name_toks.len() == 1 {
+                if !person_like && r.kind == SpeakerKind::Person && r.ntoks == 1 {
                     // A lone capitalised word nobody introduced: not registered.
                     return None;
                 }
                 self.ents.push(Entity {
-                    full: r.name.clone(),
-                    ntoks: r.name_toks.len(),
-                    title: r.title.clone(),
+                    full_lower: r.name.to_lowercase(),
+                    full: r.name,
+                    ntoks: r.ntoks,
+                    title: r.title,
                     kind: r.kind,
                     gender: r.gender,
                     has_first: r.has_first,
                 });
                 let id = self.ents.len() - 1;
-                self.by_last.entry(last).or_default().push(id);
+                self.by_last.entry(last.to_string()).or_default().push(id);
                 id
             }
         };
@@ -1613,16 +1661,16 @@ impl Registry {
     }
 
     /// The canonical speaker for a name run.
-    pub fn resolve_name(&self, r: &RunInfo, places: &[(usize, usize)]) -> Option<Speaker> {
+    pub fn resolve_name(&self, r: &RunInfo) -> Option<Speaker> {
         // A capitalised "I" is a pronoun, never a name.
         if r.name.is_empty() || r.name == "I" {
             return None;
         }
-        if overlaps_place(places, r.name_s, r.name_e) {
+        let last: &str = &r.last;
+        if self.places.contains(r.name_s, r.name_e) {
             // "Cuban said" after "Mark Cuban": a surname the article introduced as a person
             // wins over the place reading; otherwise a place never speaks.
-            let last = r.name_toks.last().map(String::as_str).unwrap_or("");
-            if r.name_toks.len() != 1 {
+            if r.ntoks != 1 {
                 return None;
             }
             let id = self.by_last.get(last).and_then(|ids| {
@@ -1633,28 +1681,28 @@ impl Registry {
             })?;
             return Some(self.speaker(id));
         }
-        let last = r.name_toks.last().cloned().unwrap_or_default();
-        if let Some(ids) = self.by_last.get(&last) {
-            let full_key = r.name.to_lowercase();
-            for &id in ids.iter().rev() {
-                let ent = &self.ents[id];
-                let ek = ent.full.to_lowercase();
-                if ek == full_key
-                    || ek.ends_with(&format!(" {full_key}"))
-                    || r.name_toks.len() == 1
-                    || full_key.ends_with(&format!(" {ek}"))
-                {
-                    let name = if r.name_toks.len() > ent.ntoks {
-                        r.name.clone()
-                    } else {
-                        ent.full.clone()
-                    };
-                    return Some(Speaker {
-                        name,
-                        title: r.title.clone().or_else(|| ent.title.clone()),
-                        kind: ent.kind,
-                    });
-                }
+        if let Some(ids) = self.by_last.get(last) {
+            let full_key = if r.ntoks == 1 {
+                String::new()
+            } else {
+                r.name.to_lowercase()
+            };
+            let hit = ids
+                .iter()
+                .rev()
+                .map(|&id| &self.ents[id])
+                .find(|ent| r.ntoks == 1 || Self::same_name(ent, &full_key));
+            if let Some(ent) = hit {
+                let name = if r.ntoks > ent.ntoks {
+                    r.name.clone()
+                } else {
+                    ent.full.clone()
+                };
+                return Some(Speaker {
+                    name,
+                    title: r.title.clone().or_else(|| ent.title.clone()),
+                    kind: ent.kind,
+                });
             }
         }
         Some(Speaker {

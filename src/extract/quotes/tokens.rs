@@ -25,6 +25,9 @@ pub struct Tok {
     pub e: usize,
     pub kind: Kind,
     pub para: u32,
+    /// The text is ASCII without upper-case letters: its own lower case (noted while
+    /// scanning, so lower-casing the tokens needs no second look at most of them).
+    pub lower: bool,
 }
 
 /// A small, fast, non-cryptographic hasher for short word keys (FxHash-style).
@@ -88,6 +91,10 @@ impl WordSet {
             set: OnceLock::new(),
         }
     }
+    /// The listed words.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
         let p = self.set.get_or_init(|| {
@@ -129,135 +136,163 @@ fn is_mark_char(c: char) -> bool {
     )
 }
 
+/// The char starting at byte `i` of `text` (which must be a char boundary) and its length.
+/// ASCII, nearly all of news text, is one compare; the rest is decoded.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Whether the char at byte `i` is a letter or digit (false at the end of the text).
+#[inline]
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| c.is_alphanumeric()),
+        None => false,
+    }
+}
+
+/// The exclusive end of the word starting at byte `i`: letters and digits, joined by
+/// internal `'` `’` `-` `.` `&` when a letter or digit follows the joiner.
+/// Also says whether the bytes scanned are ASCII without upper-case letters.
+fn word_end(text: &str, i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut e = i;
+    let mut lower = true;
+    while let Some(&b) = bytes.get(e) {
+        // ASCII letters and digits: the common case, one table-free compare per byte.
+        if b.is_ascii_alphanumeric() {
+            lower &= !b.is_ascii_uppercase();
+            e += 1;
+            continue;
+        }
+        let Some((d, n)) = char_at(text, e) else {
+            break;
+        };
+        if d.is_alphanumeric()
+            || (matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&') && alnum_at(text, e + n))
+        {
+            lower &= n == 1;
+            e += n;
+        } else {
+            break;
+        }
+    }
+    (e, lower)
+}
+
+/// Whether the word `w`, followed by a period, keeps it (initials, dotted abbreviations,
+/// titles in [`ABBREV`]).
+fn keeps_period(w: &str) -> bool {
+    let single = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+    let dotted = w.contains('.');
+    let abbr = w.len() <= 6 && ABBREV.iter().any(|a| a.eq_ignore_ascii_case(w));
+    single || dotted || abbr
+}
+
+/// The exclusive end of a markup tag (`<tweet id="…">`) starting at byte `i`, if one does:
+/// a letter or `/` after `<`, and `>` within 600 bytes on the same line.
+fn tag_end(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i + 1..];
+    let starts_tag = rest
+        .chars()
+        .next()
+        .map(|n| n.is_ascii_alphabetic() || n == '/')
+        .unwrap_or(false);
+    if !starts_tag {
+        return None;
+    }
+    let mut lim = rest.len().min(600);
+    while !rest.is_char_boundary(lim) {
+        lim -= 1;
+    }
+    let close = rest[..lim].find(['>', '\n'])?;
+    (rest.as_bytes().get(close) == Some(&b'>')).then_some(i + 1 + close + 1)
+}
+
 /// Splits `text` into tokens. Paragraphs are separated by newlines.
+///
+/// One forward walk over bytes: ASCII is classified without decoding, other chars are
+/// decoded where they start.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut para: u32 = 0;
-    let mut it = text.char_indices().peekable();
     let mut saw_text_in_para = false;
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    // Punctuation and marks: one char, its own lower case when ASCII (no upper-case letter
+    // is punctuation).
+    let tok = |s: usize, e: usize, kind: Kind, para: u32| Tok {
+        s,
+        e,
+        kind,
+        para,
+        lower: text.as_bytes()[s..e]
+            .iter()
+            .all(|&b| b < 0x80 && !b.is_ascii_uppercase()),
+    };
+    while let Some((c, n)) = char_at(text, i) {
         if c == '\n' {
             if saw_text_in_para {
                 para = para.saturating_add(1);
                 saw_text_in_para = false;
             }
+            i += n;
             continue;
         }
         if c.is_whitespace() {
+            i += n;
             continue;
         }
         saw_text_in_para = true;
         if c.is_alphanumeric() {
-            let mut e = i + c.len_utf8();
-            loop {
-                match it.peek().copied() {
-                    Some((j, d)) if d.is_alphanumeric() => {
-                        e = j + d.len_utf8();
-                        it.next();
-                    }
-                    Some((j, d)) if matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&') => {
-                        // Internal joiner only when followed by a letter/digit.
-                        let after = text[j + d.len_utf8()..].chars().next();
-                        if after.map(|a| a.is_alphanumeric()).unwrap_or(false)
-                            && !(d == '\'' && text[j + 1..].starts_with('\''))
-                        {
-                            e = j + d.len_utf8();
-                            it.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
+            let (mut e, lower) = word_end(text, i + n);
             // Keep the period of abbreviations and initials.
-            if let Some((j, '.')) = it.peek().copied() {
-                let w = &text[i..e];
-                let single = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-                let dotted = w.contains('.');
-                let abbr = w.len() <= 6 && ABBREV.iter().any(|a| a.eq_ignore_ascii_case(w));
-                if single || dotted || abbr {
-                    e = j + 1;
-                    it.next();
-                }
+            if text.as_bytes().get(e) == Some(&b'.') && keeps_period(&text[i..e]) {
+                e += 1;
             }
             toks.push(Tok {
                 s: i,
                 e,
                 kind: Kind::Word,
                 para,
+                lower: lower && n == 1 && !c.is_ascii_uppercase(),
             });
+            i = e;
             continue;
         }
         // Markup left in the text (<tweet id="…">): one opaque token, so its attribute
         // quotes are never paired.
         if c == '<' {
-            let rest = &text[i + 1..];
-            let starts_tag = rest
-                .chars()
-                .next()
-                .map(|n| n.is_ascii_alphabetic() || n == '/')
-                .unwrap_or(false);
-            if starts_tag {
-                let mut lim = rest.len().min(600);
-                while !rest.is_char_boundary(lim) {
-                    lim -= 1;
-                }
-                if let Some(close) = rest[..lim].find(['>', '\n']) {
-                    if rest.as_bytes().get(close) == Some(&b'>') {
-                        let end = i + 1 + close + 1;
-                        while it.peek().map(|&(j, _)| j < end).unwrap_or(false) {
-                            it.next();
-                        }
-                        toks.push(Tok {
-                            s: i,
-                            e: end,
-                            kind: Kind::Punct,
-                            para,
-                        });
-                        continue;
-                    }
-                }
-            }
-        }
-        if is_mark_char(c) {
-            toks.push(Tok {
-                s: i,
-                e: i + c.len_utf8(),
-                kind: Kind::Mark,
-                para,
-            });
-            continue;
-        }
-        // ''' closing = single ' then double ''; opening = '' then '.
-        if c == '\'' && text[i + 1..].starts_with("''") {
-            let next = text[i + 3..].chars().next();
-            if !next.map(|n| n.is_alphanumeric()).unwrap_or(false) {
-                toks.push(Tok {
-                    s: i,
-                    e: i + 1,
-                    kind: Kind::Punct,
-                    para,
-                });
+            if let Some(end) = tag_end(text, i) {
+                toks.push(tok(i, end, Kind::Punct, para));
+                i = end;
                 continue;
             }
         }
-        if (c == '\'' || c == '`') && text[i + 1..].starts_with(c) {
-            it.next();
-            toks.push(Tok {
-                s: i,
-                e: i + 2,
-                kind: Kind::Mark,
-                para,
-            });
+        if is_mark_char(c) {
+            toks.push(tok(i, i + n, Kind::Mark, para));
+            i += n;
             continue;
         }
-        toks.push(Tok {
-            s: i,
-            e: i + c.len_utf8(),
-            kind: Kind::Punct,
-            para,
-        });
+        // ''' closing = single ' then double ''; opening = '' then '.
+        if c == '\'' && text[i + 1..].starts_with("''") && !alnum_at(text, i + 3) {
+            toks.push(tok(i, i + 1, Kind::Punct, para));
+            i += 1;
+            continue;
+        }
+        if (c == '\'' || c == '`') && text[i + 1..].starts_with(c) {
+            toks.push(tok(i, i + 2, Kind::Mark, para));
+            i += 2;
+            continue;
+        }
+        toks.push(tok(i, i + n, Kind::Punct, para));
+        i += n;
     }
     toks
 }
@@ -282,10 +317,24 @@ pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.s..t.e).unwrap_or("")
 }
 
+/// `w` without its final periods (`trim_end_matches('.')`, without the char searcher).
+#[inline]
+pub fn trim_periods(w: &str) -> &str {
+    let mut n = w.len();
+    while n > 0 && w.as_bytes()[n - 1] == b'.' {
+        n -= 1;
+    }
+    &w[..n]
+}
+
 /// True when the word starts with an upper-case letter.
 #[inline]
 pub fn is_cap(w: &str) -> bool {
-    w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false)
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 #[cfg(test)]

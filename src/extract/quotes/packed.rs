@@ -1,0 +1,147 @@
+//! A read-only map from short words to small values, for the per-token lookups.
+//!
+//! Why: every token is looked up at least once (word lists, cue lexicon) and every
+//! capitalised word in a name run again (first names), so these lookups dominate once the
+//! rules themselves are cheap. A general `HashMap<String, _>` costs a string hash, a probe
+//! and a second cache miss to compare the key bytes. Here a word of up to 16 bytes is
+//! packed into a `u128` stored in the slot itself, and a bitmap filter (a one-hash Bloom
+//! filter, a few KB for the word lists) rejects most absent words without touching the
+//! slots. Longer keys fall back to a `HashMap`, so the map stays exact for any key.
+
+use super::tokens::FxBuild;
+use std::collections::HashMap;
+
+/// One slot: the packed key, its length (keys may not be told apart by padding alone),
+/// and the index of its value (0 = empty).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    len: u8,
+    idx: u32,
+}
+
+pub struct PackedMap<V> {
+    filter: Vec<u64>,
+    filter_shift: u32,
+    slots: Vec<Slot>,
+    slot_shift: u32,
+    values: Vec<V>,
+    long: HashMap<String, u32, FxBuild>,
+}
+
+/// `w` packed into an integer when it fits (1 to 16 bytes).
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+/// Two independent multiplicative hashes of a packed key: (slot hash, filter hash).
+#[inline]
+fn hashes(key: u128) -> (u64, u64) {
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    let h1 = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let h2 = (lo.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ hi).wrapping_mul(0x1656_67B1_9E37_79F9);
+    (h1, h2)
+}
+
+impl<V: Copy + Default> PackedMap<V> {
+    /// Builds the map; `filter_bits_per_key` trades memory for fewer false positives.
+    pub fn new(items: HashMap<String, V, FxBuild>, filter_bits_per_key: usize) -> Self {
+        let n = items.len().max(1);
+        let slots = (n * 2).next_power_of_two().max(16);
+        let bits = (n * filter_bits_per_key).next_power_of_two().max(64);
+        let mut m = PackedMap {
+            filter: vec![0; bits / 64],
+            filter_shift: 64 - bits.trailing_zeros(),
+            slots: vec![Slot::default(); slots],
+            slot_shift: 64 - slots.trailing_zeros(),
+            values: vec![V::default()],
+            long: HashMap::default(),
+        };
+        for (w, v) in items {
+            let idx = m.values.len() as u32;
+            m.values.push(v);
+            let Some(key) = pack(w.as_bytes()) else {
+                m.long.insert(w, idx);
+                continue;
+            };
+            let (h1, h2) = hashes(key);
+            let f = (h2 >> m.filter_shift) as usize;
+            m.filter[f / 64] |= 1 << (f % 64);
+            let mut i = (h1 >> m.slot_shift) as usize;
+            while m.slots[i].idx != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            m.slots[i] = Slot {
+                key,
+                len: w.len() as u8,
+                idx,
+            };
+        }
+        m
+    }
+
+    /// The value of `w`, if it is a key.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<V> {
+        let idx = match pack(w.as_bytes()) {
+            Some(key) => self.probe(key, w.len()),
+            None if w.len() > 16 => self.long.get(w).copied().unwrap_or(0),
+            None => 0,
+        };
+        (idx != 0).then(|| self.values[idx as usize])
+    }
+
+    #[inline]
+    fn probe(&self, key: u128, len: usize) -> u32 {
+        let (h1, h2) = hashes(key);
+        let f = (h2 >> self.filter_shift) as usize;
+        if self.filter[f / 64] & (1 << (f % 64)) == 0 {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h1 >> self.slot_shift) as usize;
+        loop {
+            let s = self.slots[i];
+            if s.idx == 0 {
+                return 0;
+            }
+            if s.key == key && s.len as usize == len {
+                return s.idx;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_for_any_key() {
+        let mut items: HashMap<String, u32, FxBuild> = HashMap::default();
+        for (i, w) in ["a", "the", "sixteen-letters!", "seventeen-letters", "ab\0"]
+            .iter()
+            .enumerate()
+        {
+            items.insert(w.to_string(), i as u32 + 1);
+        }
+        let m = PackedMap::new(items, 8);
+        assert_eq!(m.get("a"), Some(1));
+        assert_eq!(m.get("the"), Some(2));
+        assert_eq!(m.get("sixteen-letters!"), Some(3));
+        assert_eq!(m.get("seventeen-letters"), Some(4));
+        assert_eq!(m.get("ab\0"), Some(5));
+        assert_eq!(m.get("ab"), None);
+        assert_eq!(m.get("a\0"), None);
+        assert_eq!(m.get(""), None);
+        assert_eq!(m.get("th"), None);
+        assert_eq!(m.get("seventeen-letterz"), None);
+    }
+}
