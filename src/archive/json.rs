@@ -59,21 +59,29 @@ impl Sink<'_> {
         (self.on_item)(Item::Article(a));
     }
 
+    /// The path of record `n` of this file (`file#n`).
+    pub fn record_path(&self, n: u64) -> String {
+        format!("{}#{}", self.path.display(), n)
+    }
+
+    /// Emit the article that the fields of `obj` make, with path `path`, or a problem at
+    /// `line` saying why they make none. Shared by every keyed-record format (JSON, tables).
+    pub fn object(&mut self, obj: &Map<String, Value>, path: String, line: u64) {
+        match fields::article_from_json(obj, self.opts, path) {
+            Ok(a) => self.article(a),
+            Err(reason) => self.problem(Some(line), reason),
+        }
+    }
+
     /// Emit one JSON record (object) numbered `n`; `numbered` adds `#n` to the path.
     fn record(&mut self, v: Value, n: u64, numbered: bool) {
         let p = if numbered {
-            format!("{}#{}", self.path.display(), n)
+            self.record_path(n)
         } else {
             self.path.display().to_string()
         };
         match v {
-            Value::Object(obj) => {
-                let obj = unwrap_hit(obj);
-                match fields::article_from_json(&obj, self.opts, p) {
-                    Ok(a) => self.article(a),
-                    Err(reason) => self.problem(Some(n), reason),
-                }
-            }
+            Value::Object(obj) => self.object(&unwrap_hit(obj), p, n),
             other => self.problem(
                 Some(n),
                 format!("record is a JSON {}, not an object", kind(&other)),
@@ -415,37 +423,52 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
     }
 }
 
+/// For the format readers' tests: a sink that collects what it is given.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub mod harness {
+    use super::{Counts, Sink};
+    use crate::archive::{Item, ReadOptions};
+    use std::path::Path;
 
-    fn run(data: &[u8], jsonl_name: bool) -> Vec<Item> {
+    /// Run `read` on a sink for the file `path` (default options); what it returned, the
+    /// items it emitted and its counts.
+    pub fn capture<T>(path: &str, read: impl FnOnce(&mut Sink) -> T) -> (T, Vec<Item>, Counts) {
         let mut items = Vec::new();
         let opts = ReadOptions::default();
         let mut push = |i: Item| items.push(i);
         let mut sink = Sink {
-            path: Path::new("f"),
+            path: Path::new(path),
             opts: &opts,
             on_item: &mut push,
             counts: Counts::default(),
         };
-        let layout = sniff_layout(data, jsonl_name);
-        let mut r: &[u8] = data;
-        read(&mut r, layout, &mut sink).unwrap();
-        items
+        let out = read(&mut sink);
+        let counts = sink.counts;
+        (out, items, counts)
     }
 
-    fn arts(items: &[Item]) -> Vec<&crate::Article> {
+    /// The articles among `items`.
+    pub fn articles(items: &[Item]) -> Vec<&crate::Article> {
         items
             .iter()
-            .filter_map(|i| {
-                if let Item::Article(a) = i {
-                    Some(a)
-                } else {
-                    None
-                }
+            .filter_map(|i| match i {
+                Item::Article(a) => Some(a),
+                _ => None,
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use super::harness::{articles as arts, capture};
+
+    fn run(data: &[u8], jsonl_name: bool) -> Vec<Item> {
+        let layout = sniff_layout(data, jsonl_name);
+        let mut r: &[u8] = data;
+        capture("f", |sink| read(&mut r, layout, sink).unwrap()).1
     }
 
     #[test]
@@ -507,22 +530,13 @@ mod tests {
     #[test]
     fn oversized_array_element_is_a_problem() {
         let big = format!("[{{\"text\":\"a\"}},{{\"text\":\"{}\"}}]", "x".repeat(200));
-        let mut items = Vec::new();
-        let opts = ReadOptions::default();
-        let mut push = |i: Item| items.push(i);
-        let mut sink = Sink {
-            path: Path::new("f"),
-            opts: &opts,
-            on_item: &mut push,
-            counts: Counts::default(),
-        };
         let budget = Budget::new(big.as_bytes(), 100);
         let used = budget.used.clone();
         let mut de = serde_json::Deserializer::from_reader(budget);
         let mut n = 0;
-        let err = de
-            .deserialize_seq_with(&mut sink, &mut n, &used)
-            .unwrap_err();
+        let (err, _, _) = capture("f", |sink| {
+            de.deserialize_seq_with(sink, &mut n, &used).unwrap_err()
+        });
         assert!(err.is_io());
         assert_eq!(n, 1);
     }

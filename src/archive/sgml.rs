@@ -157,10 +157,9 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::json::Counts;
-    use super::super::{Item, ReadOptions};
+    use super::super::json::harness::capture;
+    use super::super::Item;
     use super::*;
-    use std::path::Path;
 
     // A record written for this test in the Reuters-21578 layout (not corpus text).
     const DOC: &str = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n\
@@ -171,19 +170,10 @@ it would \"grow\", a spokesman said.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n\
 
     #[test]
     fn reads_records_and_skips_briefs() {
-        let mut items = Vec::new();
-        let opts = ReadOptions::default();
-        let mut push = |i: Item| items.push(i);
-        let mut sink = Sink {
-            path: Path::new("r.sgm"),
-            opts: &opts,
-            on_item: &mut push,
-            counts: Counts::default(),
-        };
         let bytes: Vec<u8> = DOC.chars().map(|c| c as u32 as u8).collect();
         let mut r: &[u8] = &bytes;
-        read(&mut r, &mut sink).unwrap();
-        assert_eq!((sink.counts.articles, sink.counts.problems), (1, 1));
+        let ((), items, counts) = capture("r.sgm", |sink| read(&mut r, sink).unwrap());
+        assert_eq!((counts.articles, counts.problems), (1, 1));
         let Item::Article(a) = &items[0] else {
             panic!("{items:?}")
         };

@@ -69,11 +69,8 @@ pub fn read(r: &mut dyn BufRead, delimiter: u8, sink: &mut Sink) -> Result<(), F
                     .filter(|(h, _)| !h.is_empty())
                     .map(|(h, v)| (h.clone(), Value::String(decode(v))))
                     .collect();
-                let path = format!("{}#{}", sink.path.display(), n);
-                match fields::article_from_json(&obj, sink.opts, path) {
-                    Ok(a) => sink.article(a),
-                    Err(reason) => sink.problem(Some(n + 1), reason),
-                }
+                let path = sink.record_path(n);
+                sink.object(&obj, path, n + 1);
             }
             Err(e) => {
                 if let ::csv::ErrorKind::Io(io) = e.kind() {
@@ -105,23 +102,13 @@ fn decode(b: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::json::Counts;
-    use super::super::{Item, ReadOptions};
+    use super::super::json::harness::{articles, capture};
+    use super::super::Item;
     use super::*;
-    use std::path::Path;
 
     fn run(data: &[u8], delim: u8) -> (Result<(), FileError>, Vec<Item>) {
-        let mut items = Vec::new();
-        let opts = ReadOptions::default();
-        let mut push = |i: Item| items.push(i);
-        let mut sink = Sink {
-            path: Path::new("t.csv"),
-            opts: &opts,
-            on_item: &mut push,
-            counts: Counts::default(),
-        };
         let mut r: &[u8] = data;
-        let res = read(&mut r, delim, &mut sink);
+        let (res, items, _) = capture("t.csv", |sink| read(&mut r, delim, sink));
         (res, items)
     }
 
@@ -132,16 +119,7 @@ mod tests {
             b',',
         );
         res.unwrap();
-        let arts: Vec<_> = items
-            .iter()
-            .filter_map(|i| {
-                if let Item::Article(a) = i {
-                    Some(a)
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let arts = articles(&items);
         assert_eq!(arts.len(), 2);
         assert_eq!(arts[0].text, "He said, \"yes\".");
         assert_eq!(arts[0].date.as_deref(), Some("2016-12-31T00:00:00Z"));

@@ -238,10 +238,9 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::json::Counts;
-    use super::super::{Item, ReadOptions};
+    use super::super::json::harness::capture;
+    use super::super::Item;
     use super::*;
-    use std::path::Path;
 
     fn record(wtype: &str, uri: &str, ctype: &str, block: &[u8]) -> Vec<u8> {
         let mut v = format!(
@@ -277,18 +276,9 @@ mod tests {
             "application/http; msgtype=response",
             b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
         ));
-        let mut items = Vec::new();
-        let opts = ReadOptions::default();
-        let mut push = |i: Item| items.push(i);
-        let mut sink = Sink {
-            path: Path::new("w.warc"),
-            opts: &opts,
-            on_item: &mut push,
-            counts: Counts::default(),
-        };
         let mut r: &[u8] = &data;
-        read(&mut r, &mut sink).unwrap();
-        assert_eq!((sink.counts.articles, sink.counts.problems), (1, 1));
+        let ((), items, counts) = capture("w.warc", |sink| read(&mut r, sink).unwrap());
+        assert_eq!((counts.articles, counts.problems), (1, 1));
         let Item::Article(a) = &items[0] else {
             panic!("{items:?}")
         };
