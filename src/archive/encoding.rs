@@ -7,6 +7,7 @@
 //! bytes) are refused with a "binary" error rather than indexed as garbage; a few stray NULs
 //! in text (a damaged file) are dropped instead, so the file's text is not lost.
 
+use super::chunked::{ChunkedReader, Convert};
 use super::FileError;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -171,49 +172,27 @@ pub fn repair_utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 /// A reader that yields valid UTF-8 whatever it reads: UTF-8 passes through, and each byte
 /// of an invalid sequence becomes its Windows-1252 character. For streamed parsers (a JSON
 /// array) that reject invalid UTF-8, where one stray byte would cost the rest of the file.
-pub struct Utf8Repair<R> {
-    inner: R,
+pub type Utf8Repair<R> = ChunkedReader<R, RepairStray>;
+
+/// The conversion of [`Utf8Repair`].
+#[derive(Default)]
+pub struct RepairStray {
     /// An incomplete sequence carried over to the next chunk.
     pending: Vec<u8>,
-    out: Vec<u8>,
-    pos: usize,
-    done: bool,
 }
 
 impl<R> Utf8Repair<R> {
     pub fn new(inner: R) -> Self {
-        Utf8Repair {
-            inner,
-            pending: Vec::new(),
-            out: Vec::new(),
-            pos: 0,
-            done: false,
-        }
+        ChunkedReader::with(inner, RepairStray::default())
     }
 }
 
-impl<R: std::io::Read> std::io::Read for Utf8Repair<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        loop {
-            if self.pos < self.out.len() {
-                let n = buf.len().min(self.out.len() - self.pos);
-                buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
-                self.pos += n;
-                return Ok(n);
-            }
-            if self.done || buf.is_empty() {
-                return Ok(0);
-            }
-            self.out.clear();
-            self.pos = 0;
-            let mut chunk = [0u8; 16 * 1024];
-            let n = self.inner.read(&mut chunk)?;
-            let mut data = std::mem::take(&mut self.pending);
-            data.extend_from_slice(&chunk[..n]);
-            self.done = n == 0;
-            let used = repair_chunk(&data, self.done, &mut self.out);
-            self.pending = data[used..].to_vec();
-        }
+impl Convert for RepairStray {
+    fn convert(&mut self, input: &[u8], last: bool, out: &mut Vec<u8>) {
+        let mut data = std::mem::take(&mut self.pending);
+        data.extend_from_slice(input);
+        let used = repair_chunk(&data, last, out);
+        self.pending = data[used..].to_vec();
     }
 }
 
@@ -263,50 +242,21 @@ fn mostly_utf8(bytes: &[u8], declared_utf8: bool) -> bool {
 
 /// A reader that decodes a stream in `enc` (UTF-16, say) to UTF-8 as it goes, dropping a
 /// leading BOM: for streamed formats (tables) whose parsers expect UTF-8.
-pub struct Transcode<R> {
-    inner: R,
-    decoder: encoding_rs::Decoder,
-    out: Vec<u8>,
-    pos: usize,
-    done: bool,
-}
+pub type Transcode<R> = ChunkedReader<R, encoding_rs::Decoder>;
 
 impl<R> Transcode<R> {
     pub fn new(inner: R, enc: &'static Encoding) -> Self {
-        Transcode {
-            inner,
-            decoder: enc.new_decoder_with_bom_removal(),
-            out: Vec::new(),
-            pos: 0,
-            done: false,
-        }
+        ChunkedReader::with(inner, enc.new_decoder_with_bom_removal())
     }
 }
 
-impl<R: std::io::Read> std::io::Read for Transcode<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        loop {
-            if self.pos < self.out.len() {
-                let n = buf.len().min(self.out.len() - self.pos);
-                buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
-                self.pos += n;
-                return Ok(n);
-            }
-            if self.done || buf.is_empty() {
-                return Ok(0);
-            }
-            let mut chunk = [0u8; 16 * 1024];
-            let n = self.inner.read(&mut chunk)?;
-            self.done = n == 0;
-            let room = self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
-            self.out.clear();
-            self.out.resize(room, 0);
-            self.pos = 0;
-            let (_, _, written, _) =
-                self.decoder
-                    .decode_to_utf8(&chunk[..n], &mut self.out, self.done);
-            self.out.truncate(written);
-        }
+impl Convert for encoding_rs::Decoder {
+    fn convert(&mut self, input: &[u8], last: bool, out: &mut Vec<u8>) {
+        let n = input.len();
+        let room = self.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
+        out.resize(room, 0);
+        let (_, _, written, _) = self.decode_to_utf8(input, out, last);
+        out.truncate(written);
     }
 }
 

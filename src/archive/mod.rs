@@ -26,6 +26,7 @@
 //! Text encodings are settled in `encoding` (BOMs, UTF-16 by NUL pattern, declared charset,
 //! UTF-8, else a chardetng guess); tar/zip/PDF and binary data are refused with a reason.
 
+mod chunked;
 #[cfg(test)]
 mod corpus_tests;
 mod dates;
