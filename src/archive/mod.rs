@@ -263,27 +263,7 @@ pub fn read_file(
             _ => table::read(&mut reader, delim, &mut sink),
         },
         Format::Html => {
-            let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
-            if over {
-                return Err(err(
-                    "too-large",
-                    format!("HTML page larger than {MAX_SINGLE} bytes decompressed"),
-                ));
-            }
-            if let Some(e) = e {
-                let fe = decode::classify(&e, comp);
-                if fe.class != "truncated" {
-                    return Err(fe);
-                }
-                sink.problem(
-                    None,
-                    format!(
-                        "truncated: {}; kept the {} bytes read",
-                        fe.reason,
-                        raw.len()
-                    ),
-                );
-            }
+            let raw = read_single(&mut reader, comp, &mut sink, "HTML page", "")?;
             let page = html::read_page(&raw, None, None);
             if page.text.trim().is_empty() {
                 return Err(err("empty", "no article text found in the HTML page"));
@@ -292,29 +272,13 @@ pub fn read_file(
             Ok(())
         }
         Format::Text => {
-            let (raw, over, e) = read_keep(&mut reader, MAX_SINGLE);
-            if over {
-                return Err(err(
-                    "too-large",
-                    format!(
-                        "text file larger than {MAX_SINGLE} bytes decompressed; not one article"
-                    ),
-                ));
-            }
-            if let Some(e) = e {
-                let fe = decode::classify(&e, comp);
-                if fe.class != "truncated" {
-                    return Err(fe);
-                }
-                sink.problem(
-                    None,
-                    format!(
-                        "truncated: {}; kept the {} bytes read",
-                        fe.reason,
-                        raw.len()
-                    ),
-                );
-            }
+            let raw = read_single(
+                &mut reader,
+                comp,
+                &mut sink,
+                "text file",
+                "; not one article",
+            )?;
             let s = encoding::decode(&raw, None)?;
             match ocr::article(&s, path) {
                 Some(a) if !a.text.is_empty() => sink.article(a),
@@ -341,6 +305,40 @@ pub fn read_file(
         problems: sink.counts.problems,
         bytes,
     })
+}
+
+/// The whole of a file that is one article (an HTML page, a text file): at most
+/// [`MAX_SINGLE`] bytes, else a "too-large" error ("`what` larger than ...`note`"); a
+/// stream cut short keeps what was read, with a problem that says so.
+fn read_single(
+    reader: &mut dyn BufRead,
+    comp: Compression,
+    sink: &mut json::Sink,
+    what: &str,
+    note: &str,
+) -> Result<Vec<u8>, FileError> {
+    let (raw, over, e) = read_keep(reader, MAX_SINGLE);
+    if over {
+        return Err(err(
+            "too-large",
+            format!("{what} larger than {MAX_SINGLE} bytes decompressed{note}"),
+        ));
+    }
+    if let Some(e) = e {
+        let fe = decode::classify(&e, comp);
+        if fe.class != "truncated" {
+            return Err(fe);
+        }
+        sink.problem(
+            None,
+            format!(
+                "truncated: {}; kept the {} bytes read",
+                fe.reason,
+                raw.len()
+            ),
+        );
+    }
+    Ok(raw)
 }
 
 /// Archive and document formats we recognise but do not read, to say so clearly
