@@ -9,7 +9,7 @@
 //! JSON-LD (NewsArticle), OpenGraph/meta tags, `<time>`, bylines and `<title>`.
 //! The same module turns HTML fragments inside JSON fields into text.
 
-use super::{dates, fields};
+use super::{dates, fields, tags};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use serde_json::Value;
@@ -104,92 +104,6 @@ pub fn extract_page(html: &str, url_hint: Option<&str>) -> Page {
 /// 50 deep (the 226 test pages of ../shared are unchanged at 64).
 const MAX_DEPTH: usize = 256;
 
-/// Elements without content: they never nest.
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "col"
-            | "embed"
-            | "frame"
-            | "hr"
-            | "image"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// Elements that close an open one of their kind instead of nesting in it (or are merged
-/// into the one there is): they do not add depth.
-fn closes_its_kind(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "li" | "td" | "tr" | "th" | "option" | "dt" | "dd" | "html" | "head" | "body"
-    )
-}
-
-/// Start tags that end SVG/MathML content (the HTML parser's "breakout" list).
-fn breaks_out_of_foreign(name: &str) -> bool {
-    matches!(
-        name,
-        "b" | "big"
-            | "blockquote"
-            | "body"
-            | "br"
-            | "center"
-            | "code"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "em"
-            | "embed"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "head"
-            | "hr"
-            | "i"
-            | "img"
-            | "li"
-            | "listing"
-            | "menu"
-            | "meta"
-            | "nobr"
-            | "ol"
-            | "p"
-            | "pre"
-            | "ruby"
-            | "s"
-            | "small"
-            | "span"
-            | "strong"
-            | "strike"
-            | "sub"
-            | "sup"
-            | "table"
-            | "tt"
-            | "u"
-            | "ul"
-            | "var"
-            | "font"
-    )
-}
-
 /// Where a comment starting at `lt` (`<!--`) ends, as the HTML tokenizer sees it.
 fn comment_end(html: &str, lt: usize) -> usize {
     let after = &html[lt + 4..];
@@ -253,7 +167,7 @@ pub fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
             .find('>')
             .map_or(html.len(), |e| name_end + e + 1);
         let self_closing = html[lt..gt].ends_with("/>");
-        let nests = !is_void(&name) && !closes_its_kind(&name);
+        let nests = !tags::is(&name, tags::VOID | tags::CLOSES_ITS_KIND);
         let drop = if closing {
             if name == "br" {
                 false // `</br>` is read as `<br>`
@@ -276,7 +190,7 @@ pub fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
                 }
             }
         } else {
-            if foreign > 0 && breaks_out_of_foreign(&name) {
+            if foreign > 0 && tags::is(&name, tags::BREAKS_OUT_OF_FOREIGN) {
                 foreign = 0;
             }
             if nests && !(self_closing && foreign > 0) {
@@ -291,7 +205,9 @@ pub fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
                     false
                 }
             } else {
-                if closes_its_kind(&name) && !matches!(name.as_str(), "html" | "head" | "body") {
+                if tags::is(&name, tags::CLOSES_ITS_KIND)
+                    && !matches!(name.as_str(), "html" | "head" | "body")
+                {
                     let c = open.entry(name.clone()).or_default();
                     *c = (*c + 1).min(depth + 1);
                 }
@@ -802,48 +718,15 @@ pub fn fragment_to_text(s: &str) -> String {
         } else if !closing && !tag.ends_with('/') {
             if let Some(skip) = FRAGMENT_SKIP.iter().find(|t| **t == name) {
                 skip_until = Some(skip);
-            } else if is_block(&name) {
+            } else if tags::is(&name, tags::FRAGMENT_BLOCK) {
                 out.push('\n');
             }
-        } else if is_block(&name) {
+        } else if tags::is(&name, tags::FRAGMENT_BLOCK) {
             out.push('\n');
         }
         rest = &rest[gt..];
     }
     tidy(&decode_entities(&out))
-}
-
-/// Block-level element names: their boundaries are paragraph breaks.
-pub fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "br"
-            | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "blockquote"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "tr"
-            | "pre"
-            | "hr"
-            | "dd"
-            | "dt"
-            | "aside"
-            | "main"
-    )
 }
 
 /// Fold spaces within lines, trim lines, drop empty lines.

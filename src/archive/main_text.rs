@@ -12,6 +12,7 @@
 //! 3. keep the best container and those of its siblings that look like content, and
 //!    output their paragraphs, dropping link lists and short boilerplate lines.
 
+use super::tags;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use regex::Regex;
@@ -94,86 +95,6 @@ impl Pattern {
     }
 }
 
-fn junk_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "nav"
-            | "aside"
-            | "button"
-            | "input"
-            | "select"
-            | "textarea"
-            | "iframe"
-            | "svg"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "object"
-            | "embed"
-            | "footer"
-            | "head"
-            | "figure"
-            | "figcaption"
-            | "picture"
-            | "label"
-            | "dialog"
-            | "menu"
-            | "time"
-    )
-}
-
-/// Elements whose boundaries end a paragraph.
-fn block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "br"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dd"
-            | "dt"
-            | "blockquote"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "main"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "tr"
-            | "td"
-            | "th"
-            | "pre"
-            | "hr"
-            | "address"
-            | "figure"
-            | "figcaption"
-            | "center"
-            | "body"
-            | "html"
-            | "aside"
-            | "nav"
-            | "form"
-            | "fieldset"
-            | "details"
-            | "summary"
-            | "caption"
-    )
-}
-
 fn class_id(el: &scraper::node::Element) -> String {
     let mut s = String::new();
     if let Some(c) = el.attr("class") {
@@ -189,7 +110,7 @@ fn class_id(el: &scraper::node::Element) -> String {
 /// Is this element boilerplate, to be skipped with all it contains?
 fn is_junk(el: &scraper::node::Element, strip_unlikely: bool, big: bool) -> bool {
     let tag = el.name();
-    if junk_tag(tag) {
+    if tags::is(tag, tags::BOILERPLATE) {
         return true;
     }
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
@@ -437,13 +358,13 @@ fn collect(
                         if is_junk(el, strip_unlikely, big(node.id())) {
                             skip = Some(node.id());
                             // A skipped block still ends the paragraph before it.
-                            if block_tag(el.name()) {
+                            if tags::is(el.name(), tags::PARAGRAPH_BREAK) {
                                 flush(&mut buf, &mut buf_links, &owners, &mut paras);
                             }
                             continue;
                         }
                         let tag = el.name();
-                        if block_tag(tag) {
+                        if tags::is(tag, tags::PARAGRAPH_BREAK) {
                             flush(&mut buf, &mut buf_links, &owners, &mut paras);
                             if tag != "br" && tag != "hr" {
                                 owners.push((
@@ -482,7 +403,7 @@ fn collect(
                 }
                 if let Node::Element(el) = node.value() {
                     let tag = el.name();
-                    if block_tag(tag) {
+                    if tags::is(tag, tags::PARAGRAPH_BREAK) {
                         flush(&mut buf, &mut buf_links, &owners, &mut paras);
                         if tag != "br" && tag != "hr" {
                             owners.pop();

@@ -39,6 +39,7 @@ mod main_text;
 mod ocr;
 mod sgml;
 mod table;
+mod tags;
 mod text;
 mod walk;
 mod warc;
