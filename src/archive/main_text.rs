@@ -12,8 +12,8 @@
 //! 3. keep the best container and those of its siblings that look like content, and
 //!    output their paragraphs, dropping link lists and short boilerplate lines.
 
+use super::element_sums::{sum_elements, Visit};
 use super::tags;
-use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use regex::Regex;
 use scraper::{Html, Node};
@@ -261,53 +261,121 @@ fn push_text(buf: &mut String, t: &str) -> usize {
 /// Visible-text length of every element (scripts and styles excluded), before any
 /// boilerplate removal.
 fn raw_sizes(doc: &Html) -> HashMap<NodeId, usize> {
-    let mut sizes = HashMap::new();
-    let mut stack: Vec<(NodeId, usize)> = Vec::new();
-    let mut skip: Option<NodeId> = None;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Element(el) => {
-                        if matches!(
-                            el.name(),
-                            "script" | "style" | "noscript" | "template" | "head"
-                        ) {
-                            skip = Some(node.id());
-                        } else {
-                            stack.push((node.id(), 0));
-                        }
-                    }
-                    Node::Text(t) => {
-                        if let Some(top) = stack.last_mut() {
-                            top.1 += t.trim().len();
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Edge::Close(node) => {
-                if let Some(sk) = skip {
-                    if sk == node.id() {
-                        skip = None;
-                    }
-                    continue;
-                }
-                if let Node::Element(_) = node.value() {
-                    if let Some((id, n)) = stack.pop() {
-                        sizes.insert(id, n);
-                        if let Some(parent) = stack.last_mut() {
-                            parent.1 += n;
-                        }
-                    }
-                }
+    sum_elements(doc, &mut VisibleText)
+}
+
+/// The [`Visit`] of [`raw_sizes`]: trimmed text lengths, skipping only what is never shown.
+struct VisibleText;
+
+impl Visit for VisibleText {
+    type Sum = usize;
+    fn open(&mut self, _: NodeId, el: &scraper::node::Element) -> bool {
+        !matches!(
+            el.name(),
+            "script" | "style" | "noscript" | "template" | "head"
+        )
+    }
+    fn text(&mut self, text: &str) -> usize {
+        text.trim().len()
+    }
+    fn close(&mut self, _: &scraper::node::Element) {}
+}
+
+impl std::ops::AddAssign for Sums {
+    fn add_assign(&mut self, s: Sums) {
+        self.text += s.text;
+        self.links += s.links;
+    }
+}
+
+/// The [`Visit`] of pass 1: cuts the text into paragraphs at block boundaries, skipping
+/// junk, and sums text and link text per element.
+struct Paragraphs<'a> {
+    strip_unlikely: bool,
+    raw: &'a HashMap<NodeId, usize>,
+    /// The largest raw size (the page's), at least 1.
+    total: usize,
+    paras: Vec<Para>,
+    /// Open block elements: (id, is a heading, is an `<h1>`).
+    owners: Vec<(NodeId, bool, bool)>,
+    link_depth: usize,
+    buf: String,
+    buf_links: usize,
+}
+
+impl Paragraphs<'_> {
+    /// Does this element hold much of the page's text?
+    fn big(&self, id: NodeId) -> bool {
+        self.raw.get(&id).is_some_and(|&n| n * 10 >= self.total * 4)
+    }
+
+    /// End the paragraph being collected.
+    fn flush(&mut self) {
+        let t = self.buf.trim();
+        if !t.is_empty() {
+            if let Some(&(owner, heading, h1)) = self.owners.last() {
+                self.paras.push(Para {
+                    text: t.to_string(),
+                    link_chars: self.buf_links,
+                    owner,
+                    heading,
+                    h1,
+                });
             }
         }
+        self.buf.clear();
+        self.buf_links = 0;
     }
-    sizes
+}
+
+impl Visit for Paragraphs<'_> {
+    type Sum = Sums;
+    fn open(&mut self, id: NodeId, el: &scraper::node::Element) -> bool {
+        if is_junk(el, self.strip_unlikely, self.big(id)) {
+            // A skipped block still ends the paragraph before it.
+            if tags::is(el.name(), tags::PARAGRAPH_BREAK) {
+                self.flush();
+            }
+            return false;
+        }
+        let tag = el.name();
+        if tags::is(tag, tags::PARAGRAPH_BREAK) {
+            self.flush();
+            if tag != "br" && tag != "hr" {
+                self.owners.push((
+                    id,
+                    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+                    tag == "h1",
+                ));
+            }
+        }
+        if tag == "a" {
+            self.link_depth += 1;
+        }
+        true
+    }
+    fn text(&mut self, text: &str) -> Sums {
+        let n = push_text(&mut self.buf, text);
+        if self.link_depth > 0 {
+            self.buf_links += n;
+        }
+        Sums {
+            text: n,
+            links: if self.link_depth > 0 { n } else { 0 },
+        }
+    }
+    fn close(&mut self, el: &scraper::node::Element) {
+        let tag = el.name();
+        if tags::is(tag, tags::PARAGRAPH_BREAK) {
+            self.flush();
+            if tag != "br" && tag != "hr" {
+                self.owners.pop();
+            }
+        }
+        if tag == "a" {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+    }
 }
 
 /// Pass 1: paragraphs and per-element sums, skipping junk.
@@ -316,115 +384,19 @@ fn collect(
     strip_unlikely: bool,
     raw: &HashMap<NodeId, usize>,
 ) -> (Vec<Para>, HashMap<NodeId, Sums>) {
-    let total = raw.values().copied().max().unwrap_or(0).max(1);
-    let big = |id: NodeId| raw.get(&id).is_some_and(|&n| n * 10 >= total * 4);
-    let mut paras = Vec::new();
-    let mut sums: HashMap<NodeId, Sums> = HashMap::new();
-    let mut stack: Vec<(NodeId, Sums)> = Vec::new();
-    let mut owners: Vec<(NodeId, bool, bool)> = Vec::new();
-    let mut skip: Option<NodeId> = None;
-    let mut link_depth = 0usize;
-    let mut buf = String::new();
-    let mut buf_links = 0usize;
-
-    let flush = |buf: &mut String,
-                 buf_links: &mut usize,
-                 owners: &[(NodeId, bool, bool)],
-                 paras: &mut Vec<Para>| {
-        let t = buf.trim();
-        if !t.is_empty() {
-            if let Some(&(owner, heading, h1)) = owners.last() {
-                paras.push(Para {
-                    text: t.to_string(),
-                    link_chars: *buf_links,
-                    owner,
-                    heading,
-                    h1,
-                });
-            }
-        }
-        buf.clear();
-        *buf_links = 0;
+    let mut walk = Paragraphs {
+        strip_unlikely,
+        raw,
+        total: raw.values().copied().max().unwrap_or(0).max(1),
+        paras: Vec::new(),
+        owners: Vec::new(),
+        link_depth: 0,
+        buf: String::new(),
+        buf_links: 0,
     };
-
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Element(el) => {
-                        if is_junk(el, strip_unlikely, big(node.id())) {
-                            skip = Some(node.id());
-                            // A skipped block still ends the paragraph before it.
-                            if tags::is(el.name(), tags::PARAGRAPH_BREAK) {
-                                flush(&mut buf, &mut buf_links, &owners, &mut paras);
-                            }
-                            continue;
-                        }
-                        let tag = el.name();
-                        if tags::is(tag, tags::PARAGRAPH_BREAK) {
-                            flush(&mut buf, &mut buf_links, &owners, &mut paras);
-                            if tag != "br" && tag != "hr" {
-                                owners.push((
-                                    node.id(),
-                                    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
-                                    tag == "h1",
-                                ));
-                            }
-                        }
-                        if tag == "a" {
-                            link_depth += 1;
-                        }
-                        stack.push((node.id(), Sums::default()));
-                    }
-                    Node::Text(t) => {
-                        let n = push_text(&mut buf, t);
-                        if link_depth > 0 {
-                            buf_links += n;
-                        }
-                        if let Some(top) = stack.last_mut() {
-                            top.1.text += n;
-                            if link_depth > 0 {
-                                top.1.links += n;
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Edge::Close(node) => {
-                if let Some(s) = skip {
-                    if s == node.id() {
-                        skip = None;
-                    }
-                    continue;
-                }
-                if let Node::Element(el) = node.value() {
-                    let tag = el.name();
-                    if tags::is(tag, tags::PARAGRAPH_BREAK) {
-                        flush(&mut buf, &mut buf_links, &owners, &mut paras);
-                        if tag != "br" && tag != "hr" {
-                            owners.pop();
-                        }
-                    }
-                    if tag == "a" {
-                        link_depth = link_depth.saturating_sub(1);
-                    }
-                    if let Some((id, s)) = stack.pop() {
-                        sums.insert(id, s);
-                        if let Some(parent) = stack.last_mut() {
-                            parent.1.text += s.text;
-                            parent.1.links += s.links;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    flush(&mut buf, &mut buf_links, &owners, &mut paras);
-    (paras, sums)
+    let sums = sum_elements(doc, &mut walk);
+    walk.flush();
+    (walk.paras, sums)
 }
 
 fn element<'a>(

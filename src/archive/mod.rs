@@ -31,6 +31,7 @@ mod chunked;
 mod corpus_tests;
 mod dates;
 mod decode;
+mod element_sums;
 mod encoding;
 mod fields;
 mod html;
