@@ -1571,7 +1571,8 @@ impl Registry {
                             )
                             && !ctx.has(i - 1, words::ROLE)
                     };
-                    reg.add(r, poss || prep || object);
+                    let reported = in_reported_clause(ctx, i);
+                    reg.add(r, poss || prep || object || reported);
                 }
             }
             i = e;
@@ -1821,4 +1822,26 @@ impl Registry {
         }
         None
     }
+}
+
+/// Whether token `i` follows a speech verb in its own sentence ("Pence said Trump will…"):
+/// a person named inside reported speech is not what a following "he said" refers to.
+fn in_reported_clause(ctx: &Ctx, i: usize) -> bool {
+    let para = ctx.toks[i].para;
+    for j in (i.saturating_sub(30)..i).rev() {
+        let t = &ctx.toks[j];
+        if t.para != para || (t.kind == Kind::Punct && matches!(ctx.w(j), "." | "?" | "!")) {
+            return false;
+        }
+        if t.kind == Kind::Word
+            && !ctx.in_quote.get(j).copied().unwrap_or(true)
+            && matches!(ctx.lw(j), "said" | "says" | "told" | "added")
+        {
+            // ", said Smith" names the speaker; "Jones said Smith will…" and "said that
+            // Smith…" report what someone else said about Smith.
+            let subject_before = j > 0 && ctx.toks[j - 1].kind == Kind::Word;
+            return subject_before || (j + 1 < i && !ctx.cap(j + 1));
+        }
+    }
+    false
 }

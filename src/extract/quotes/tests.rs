@@ -519,3 +519,17 @@ fn organisation_name_with_of() {
     assert_eq!(spk(&q[0]), "Dakota Board of Elections");
     assert_eq!(spk(&q[1]), "Paul Dorn");
 }
+
+#[test]
+fn pronoun_skips_a_person_named_in_reported_speech() {
+    // "he" is the one who spoke (Pence), not the man his reported clause is about.
+    let t = "Mike Pence said Donald Trump will follow a different schedule. \"The returns come after the audit,\" he said.";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(spk(d[0]), "Mike Pence");
+    // "said Smith" still names the speaker.
+    let t = "\"We are ready,\" said Tom Reyes. \"The levees will hold,\" he said.";
+    let q = ex(t);
+    assert!(q.iter().all(|q| spk(q) == "Tom Reyes"), "{q:?}");
+}
