@@ -538,40 +538,8 @@ pub fn looks_like_html(s: &str) -> bool {
     for (i, w) in b.windows(2).enumerate() {
         if w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/') {
             let rest = &s[i + 1..];
-            let name: String = rest
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if matches!(
-                name.as_str(),
-                "p" | "br"
-                    | "div"
-                    | "span"
-                    | "a"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "ul"
-                    | "ol"
-                    | "li"
-                    | "strong"
-                    | "em"
-                    | "b"
-                    | "i"
-                    | "figure"
-                    | "img"
-                    | "blockquote"
-                    | "html"
-                    | "body"
-                    | "aside"
-                    | "section"
-                    | "table"
-                    | "tr"
-                    | "td"
-            ) {
+            let name = tags::name_in(rest);
+            if tags::is(&name, tags::HTML_SIGN) {
                 tags += 1;
                 if tags >= 1 {
                     return true;
@@ -705,12 +673,7 @@ pub fn fragment_to_text(s: &str) -> String {
             None => (&rest[1..], rest.len()),
         };
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name = tags::name_in(tag);
         if let Some(end) = skip_until {
             if closing && name == end {
                 skip_until = None;
