@@ -144,7 +144,8 @@ impl TokenFacts {
         let n = toks.len();
         let mut f = TokenFacts {
             at: Vec::with_capacity(n),
-            buf: String::new(),
+            // Lower-cased words are rarely longer than the text they come from.
+            buf: String::with_capacity(text.len()),
             cue_of: Vec::with_capacity(n),
             tags: Vec::with_capacity(n),
         };
