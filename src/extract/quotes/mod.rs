@@ -98,7 +98,7 @@ impl QuoteExtractor {
         }
         // Lower-cased words, their cue-lexicon entries and word-list bits: once per token.
         let facts = words::TokenFacts::new(&self.words, text, &toks);
-        let lows = facts.lows(text);
+        let lows = facts.lows();
         let ctx = Ctx {
             text,
             toks: &toks,
