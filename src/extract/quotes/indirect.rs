@@ -59,13 +59,7 @@ fn only_adverbials(ctx: &Ctx, s: usize, e: usize) -> bool {
 }
 
 /// Reported speech in the sentence `[a, b)`.
-pub fn sentence(
-    ctx: &Ctx,
-    a: usize,
-    b: usize,
-    out: &mut Vec<Reported>,
-    afters: &mut Afters,
-) {
+pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: &mut Afters) {
     if b <= a + 2 {
         return;
     }
