@@ -328,13 +328,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 pub fn paragraphs(toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..=toks.len() {
-        if i == toks.len() || toks[i].para != toks[i - 1].para {
-            if start < i {
-                out.push((start, i));
-            }
-            start = i;
+    // A paragraph ends between two tokens of different paragraphs, and at the last token.
+    for (i, w) in toks.windows(2).enumerate() {
+        if w[0].para != w[1].para {
+            out.push((start, i + 1));
+            start = i + 1;
         }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
     }
     out
 }
