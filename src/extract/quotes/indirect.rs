@@ -5,7 +5,7 @@
 //! content carries a quoted fragment is reported as `mixed`. Sentences that hold a direct
 //! quotation are left to the direct-quotation rules.
 
-use super::attribution::{is_adverbial, Ctx};
+use super::attribution::{is_adverbial, Attr, Ctx};
 use super::cues::CueClass;
 use super::speakers::{np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, Kind};
@@ -59,7 +59,7 @@ fn only_adverbials(ctx: &Ctx, s: usize, e: usize) -> bool {
 }
 
 /// Reported speech in the sentence `[a, b)`.
-pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
+pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: &mut Afters) {
     if b <= a + 2 {
         return;
     }
@@ -117,9 +117,9 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
             continue;
         }
         let at = if is_comma {
-            ctx.after(c - 1, b)
+            afters.get(ctx, c - 1, b)
         } else {
-            ctx.after(c, b)
+            afters.get(ctx, c, b)
         };
         let Some(at) = at else {
             continue;
@@ -337,8 +337,25 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>) {
     }
 }
 
+/// `ctx.after` results of one sentence: [`trailing_speaker`] asks about the same commas
+/// and closing marks that [`sentence`] just scanned, so it reuses the answers.
+#[derive(Default)]
+pub struct Afters(Vec<(usize, usize, Option<Attr>)>);
+
+impl Afters {
+    /// `ctx.after(last, hi)`, computed once per (last, hi).
+    pub fn get(&mut self, ctx: &Ctx, last: usize, hi: usize) -> Option<Attr> {
+        if let Some(&(_, _, r)) = self.0.iter().find(|x| x.0 == last && x.1 == hi) {
+            return r;
+        }
+        let r = ctx.after(last, hi);
+        self.0.push((last, hi, r));
+        r
+    }
+}
+
 /// The speaker of a trailing attribution ("…,'' Mr. Chipok said."), whatever the content.
-pub fn trailing_speaker(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
+pub fn trailing_speaker(ctx: &Ctx, a: usize, b: usize, afters: &mut Afters) -> Option<Np> {
     let mut c = b;
     while c > a + 1 {
         c -= 1;
@@ -348,9 +365,9 @@ pub fn trailing_speaker(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
             continue;
         }
         let at = if is_comma {
-            ctx.after(c - 1, b)
+            afters.get(ctx, c - 1, b)
         } else {
-            ctx.after(c, b)
+            afters.get(ctx, c, b)
         };
         if let Some(at) = at {
             if only_adverbials(ctx, at.end, b) {

@@ -98,7 +98,7 @@ impl QuoteExtractor {
         }
         // Lower-cased words, their cue-lexicon entries and word-list bits: once per token.
         let facts = words::TokenFacts::new(&self.words, text, &toks);
-        let lows = facts.lows(text);
+        let lows = facts.lows();
         let ctx = Ctx {
             text,
             toks: &toks,
@@ -258,7 +258,8 @@ impl QuoteExtractor {
                 }
             }
             let mut rep = Vec::new();
-            indirect::sentence(ctx, a, b, &mut rep);
+            let mut afters = indirect::Afters::default();
+            indirect::sentence(ctx, a, b, &mut rep, &mut afters);
             if !(b > a && ctx.is_punct(b - 1, ":") && b == pb) {
                 // "X did Y. \"…\"": the speaker or subject of this sentence may speak next.
                 let named = |np: &Np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_)));
@@ -266,7 +267,7 @@ impl QuoteExtractor {
                     .iter()
                     .map(|r| r.np)
                     .find(named)
-                    .or_else(|| indirect::trailing_speaker(ctx, a, b).filter(named))
+                    .or_else(|| indirect::trailing_speaker(ctx, a, b, &mut afters).filter(named))
                     .or_else(|| ctx.sentence_subject(a, b));
                 if let Some(np) = subj {
                     leadins.push((para, toks[a].s, np, false));

@@ -5,8 +5,6 @@
 //! for it. Lookups are case-insensitive and accent-folded, as the data README asks.
 
 use super::packed::PackedMap;
-use super::tokens::FxBuild;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static TSV: &str = include_str!("../../../data/names/first_names.tsv");
@@ -48,34 +46,53 @@ impl FirstName {
 fn table() -> &'static PackedMap<FirstName> {
     static T: OnceLock<PackedMap<FirstName>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = HashMap::with_capacity_and_hasher(60_000, FxBuild::default());
+        // One byte-level pass over the rows (no char searchers, no intermediate hash map):
+        // this runs once per process, but on 53k rows it cost more than a small article.
+        let mut rows = Vec::with_capacity(60_000);
         for line in TSV.lines().skip(1) {
-            let mut f = line.split('\t');
-            let (Some(name), Some(share), Some(count), Some(sources)) =
-                (f.next(), f.next(), f.next(), f.next())
-            else {
+            let Some((name, rest)) = cut(line) else {
                 continue;
             };
+            let Some((share, rest)) = cut(rest) else {
+                continue;
+            };
+            let Some((count, rest)) = cut(rest) else {
+                continue;
+            };
+            // The fourth field: up to the next tab, if any.
+            let sources = cut(rest).map_or(rest, |(x, _)| x);
             let Ok(share) = share.trim().parse::<f32>() else {
                 continue;
             };
             let count = count.trim().parse::<u32>().unwrap_or(0);
-            let word = sources.split(',').any(|s| s.trim() == "word");
-            let unsure = sources.split(',').any(|s| s.trim() == "xg");
-            m.insert(
+            let has = |tag: &str| {
+                sources
+                    .as_bytes()
+                    .split(|&b| b == b',')
+                    // The table is ASCII: `trim_ascii` is `trim`.
+                    .any(|s| s.trim_ascii() == tag.as_bytes())
+            };
+            rows.push((
                 name.to_ascii_lowercase(),
                 FirstName {
                     female_share: share,
                     count,
-                    word,
-                    unsure,
+                    word: has("word"),
+                    unsure: has("xg"),
                 },
-            );
+            ));
         }
         // Most capitalised words looked up are not first names: 8 filter bits per name
         // reject nearly nine in ten of them without touching the slots.
-        PackedMap::new(m, 8)
+        let n = rows.len();
+        PackedMap::from_pairs(rows, n, 8)
     })
+}
+
+/// `s` split at its first tab (`None` without one); a byte search, not a char searcher.
+fn cut(s: &str) -> Option<(&str, &str)> {
+    let p = s.as_bytes().iter().position(|&b| b == b'\t')?;
+    Some((s.get(..p)?, s.get(p + 1..)?))
 }
 
 /// Looks a first name up (case-insensitive, accent-folded; a hyphenated name that is not

@@ -52,7 +52,18 @@ fn hashes(key: u128) -> (u64, u64) {
 impl<V: Copy + Default> PackedMap<V> {
     /// Builds the map; `filter_bits_per_key` trades memory for fewer false positives.
     pub fn new(items: HashMap<String, V, FxBuild>, filter_bits_per_key: usize) -> Self {
-        let n = items.len().max(1);
+        let n = items.len();
+        Self::from_pairs(items, n, filter_bits_per_key)
+    }
+
+    /// Builds the map from `n` (key, value) pairs without an intermediate hash map; a key
+    /// given twice keeps its last value (as `HashMap::insert` would).
+    pub fn from_pairs(
+        items: impl IntoIterator<Item = (String, V)>,
+        n: usize,
+        filter_bits_per_key: usize,
+    ) -> Self {
+        let n = n.max(1);
         let slots = (n * 2).next_power_of_two().max(16);
         let bits = (n * filter_bits_per_key).next_power_of_two().max(64);
         let mut m = PackedMap {
@@ -75,6 +86,9 @@ impl<V: Copy + Default> PackedMap<V> {
             m.filter[f / 64] |= 1 << (f % 64);
             let mut i = (h1 >> m.slot_shift) as usize;
             while m.slots[i].idx != 0 {
+                if m.slots[i].key == key && m.slots[i].len as usize == w.len() {
+                    break;
+                }
                 i = (i + 1) & (slots - 1);
             }
             m.slots[i] = Slot {

@@ -854,7 +854,7 @@ pub struct RunInfo<'a> {
 
 /// Words `[s, e)` of the text joined by single spaces, each mapped by `f`.
 fn join_words<'a>(ctx: &Ctx<'a>, s: usize, e: usize, f: impl Fn(&'a str) -> &'a str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(span_len(ctx, s, e));
     for i in s..e {
         if i > s {
             out.push(' ');
@@ -862,6 +862,14 @@ fn join_words<'a>(ctx: &Ctx<'a>, s: usize, e: usize, f: impl Fn(&'a str) -> &'a 
         out.push_str(f(ctx.w(i)));
     }
     out
+}
+
+/// An upper bound on the length of tokens `s..e` joined by single spaces (one allocation).
+fn span_len(ctx: &Ctx, s: usize, e: usize) -> usize {
+    if s >= e {
+        return 0;
+    }
+    (ctx.toks[e - 1].e.saturating_sub(ctx.toks[s].s)) + (e - s)
 }
 
 /// Capitalised speech verbs that end a title-case headline run ("Hollande Says Trump …").
@@ -990,7 +998,7 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
     }
     let title = last_title.map(|i| join_words(ctx, s, i + 1, |w| w));
     // The name proper: possessives stripped, generational suffixes dropped.
-    let mut name = String::new();
+    let mut name = String::with_capacity(span_len(ctx, ns, e));
     let mut ntoks = 0;
     let mut first_word = "";
     let mut last_word = "";

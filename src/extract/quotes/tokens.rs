@@ -158,6 +158,27 @@ fn alnum_at(text: &str, i: usize) -> bool {
     }
 }
 
+/// [`ASCII_CLASS`] bits: an ASCII letter or digit, an ASCII upper-case letter.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+
+/// Per byte: [`ALNUM`] and [`UPPER`] (zero for every non-ASCII byte).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] |= ALNUM;
+        }
+        if b.is_ascii_uppercase() {
+            t[i] |= UPPER;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// The exclusive end of the word starting at byte `i`: letters and digits, joined by
 /// internal `'` `’` `-` `.` `&` when a letter or digit follows the joiner.
 /// Also says whether the bytes scanned are ASCII without upper-case letters.
@@ -165,13 +186,19 @@ fn word_end(text: &str, i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut e = i;
     let mut lower = true;
-    while let Some(&b) = bytes.get(e) {
-        // ASCII letters and digits: the common case, one table-free compare per byte.
-        if b.is_ascii_alphanumeric() {
-            lower &= !b.is_ascii_uppercase();
+    loop {
+        // ASCII letters and digits: the common case, one table load per byte; the classes
+        // seen are or-ed together and looked at once per stretch.
+        let mut seen = 0u8;
+        while let Some(&b) = bytes.get(e) {
+            let c = ASCII_CLASS[b as usize];
+            if c & ALNUM == 0 {
+                break;
+            }
+            seen |= c;
             e += 1;
-            continue;
         }
+        lower &= seen & UPPER == 0;
         let Some((d, n)) = char_at(text, e) else {
             break;
         };
@@ -301,13 +328,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 pub fn paragraphs(toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..=toks.len() {
-        if i == toks.len() || toks[i].para != toks[i - 1].para {
-            if start < i {
-                out.push((start, i));
-            }
-            start = i;
+    // A paragraph ends between two tokens of different paragraphs, and at the last token.
+    for (i, w) in toks.windows(2).enumerate() {
+        if w[0].para != w[1].para {
+            out.push((start, i + 1));
+            start = i + 1;
         }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
     }
     out
 }

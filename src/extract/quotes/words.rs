@@ -106,20 +106,22 @@ impl WordTable {
     }
 }
 
-/// Where a token's lower-cased form is: a range of the text (already lower case) or of
-/// the article's buffer.
+/// Where a word's lower-cased form is: in the text (already lower case) or a range of the
+/// article's buffer.
 #[derive(Debug, Clone, Copy)]
-enum Src {
-    Text(usize, usize),
+enum Low<'t> {
+    Text(&'t str),
     Buf(usize, usize),
 }
 
 /// Per-token facts of one article: the lower-cased word (as [`speakers::lower_word`] gives
 /// it: possessive and final periods stripped), the cue-lexicon entry and the bits.
-pub struct TokenFacts {
-    /// Lower-cased words: borrowed from the text when already lower case, otherwise in
-    /// one buffer for the whole article (no allocation per token).
-    at: Vec<Src>,
+pub struct TokenFacts<'t> {
+    /// Lower-cased words borrowed from the text when already lower case; the others are ""
+    /// here and listed in `in_buf` (token, range of `buf`): one buffer for the whole
+    /// article, no allocation per token.
+    text_lows: Vec<&'t str>,
+    in_buf: Vec<(usize, usize, usize)>,
     buf: String,
     /// Per token: its cue-lexicon entry (words only).
     pub cue_of: Vec<Option<Cue>>,
@@ -137,30 +139,36 @@ fn strip_word(w: &str) -> &str {
     }
 }
 
-impl TokenFacts {
+impl<'t> TokenFacts<'t> {
     /// One pass over the tokens: lower-case (most tokens are already lower case, as the
     /// tokenizer noted), then one table probe per token.
-    pub fn new(table: &WordTable, text: &str, toks: &[Tok]) -> TokenFacts {
+    pub fn new(table: &WordTable, text: &'t str, toks: &[Tok]) -> TokenFacts<'t> {
         let n = toks.len();
         let mut f = TokenFacts {
-            at: Vec::with_capacity(n),
-            buf: String::new(),
+            text_lows: Vec::with_capacity(n),
+            in_buf: Vec::new(),
+            // Lower-cased words are rarely longer than the text they come from.
+            buf: String::with_capacity(text.len()),
             cue_of: Vec::with_capacity(n),
             tags: Vec::with_capacity(n),
         };
-        let offset = |x: &str| (x.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        for t in toks {
+        for (i, t) in toks.iter().enumerate() {
             let w = text_of(text, t);
-            let (src, lw) = if t.lower {
-                let st = strip_word(w);
-                (Src::Text(offset(st), offset(st) + st.len()), st)
+            let low = if t.lower {
+                Low::Text(strip_word(w))
             } else {
-                let src = f.lower_into_buf(w, offset);
-                let lw = match src {
-                    Src::Text(s, e) => text.get(s..e).unwrap_or(""),
-                    Src::Buf(s, e) => f.buf.get(s..e).unwrap_or(""),
-                };
-                (src, lw)
+                f.lower_into_buf(w)
+            };
+            let lw = match low {
+                Low::Text(x) => {
+                    f.text_lows.push(x);
+                    x
+                }
+                Low::Buf(s, e) => {
+                    f.text_lows.push("");
+                    f.in_buf.push((i, s, e));
+                    f.buf.get(s..e).unwrap_or("")
+                }
             };
             let Entry { mut bits, mut cue } = table.get(lw);
             if t.kind != Kind::Word {
@@ -170,7 +178,6 @@ impl TokenFacts {
             if is_cap(w) {
                 bits |= CAP;
             }
-            f.at.push(src);
             f.cue_of.push(cue);
             f.tags.push(bits);
         }
@@ -178,41 +185,35 @@ impl TokenFacts {
     }
 
     /// The lower-cased form of a word with upper-case or non-ASCII letters.
-    fn lower_into_buf(&mut self, w: &str, offset: impl Fn(&str) -> usize) -> Src {
+    fn lower_into_buf(&mut self, w: &'t str) -> Low<'t> {
         let stripped = strip_word(w);
         let bytes = stripped.as_bytes();
         if bytes.is_ascii() {
-            let s = offset(stripped);
             if !bytes.iter().any(u8::is_ascii_uppercase) {
-                return Src::Text(s, s + stripped.len());
+                return Low::Text(stripped);
             }
             let b = self.buf.len();
             self.buf
                 .extend(bytes.iter().map(|c| c.to_ascii_lowercase() as char));
-            return Src::Buf(b, self.buf.len());
+            return Low::Buf(b, self.buf.len());
         }
         match speakers::lower_word(w) {
-            speakers::Lw::Borrowed(x) => {
-                let s = offset(x);
-                Src::Text(s, s + x.len())
-            }
+            speakers::Lw::Borrowed(x) => Low::Text(x),
             x => {
                 let b = self.buf.len();
                 self.buf.push_str(&x);
-                Src::Buf(b, self.buf.len())
+                Low::Buf(b, self.buf.len())
             }
         }
     }
 
     /// The lower-cased words, one per token.
-    pub fn lows<'a>(&'a self, text: &'a str) -> Vec<&'a str> {
-        self.at
-            .iter()
-            .map(|r| match *r {
-                Src::Text(s, e) => text.get(s..e).unwrap_or(""),
-                Src::Buf(s, e) => self.buf.get(s..e).unwrap_or(""),
-            })
-            .collect()
+    pub fn lows(&self) -> Vec<&str> {
+        let mut v = self.text_lows.clone();
+        for &(i, s, e) in &self.in_buf {
+            v[i] = self.buf.get(s..e).unwrap_or("");
+        }
+        v
     }
 }
 
