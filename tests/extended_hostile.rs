@@ -32,17 +32,7 @@ fn run_timed(mut cmd: Command, dir: &Path, name: &str) -> Out {
         .stderr(std::fs::File::create(&e).expect("stderr file"));
     let start = Instant::now();
     let mut child = cmd.spawn().expect("cannot start whosaid");
-    let status = loop {
-        if let Some(st) = child.try_wait().expect("wait") {
-            break st;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{name}: still running after {TIMEOUT:?}, killed");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = wait_or_kill(&mut child, TIMEOUT, name, &e);
     // SAFETY: getrusage only writes the struct it is given.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) };

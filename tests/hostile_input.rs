@@ -726,21 +726,7 @@ mod support {
             .stderr(std::fs::File::create(&e).expect("stderr file"));
         let start = Instant::now();
         let mut child = cmd.spawn().expect("cannot start whosaid");
-        let status = loop {
-            if let Some(st) = child.try_wait().expect("wait") {
-                break st;
-            }
-            if start.elapsed() > TIMEOUT {
-                let _ = child.kill();
-                let _ = child.wait();
-                let err = std::fs::read(&e).unwrap_or_default();
-                panic!(
-                    "{what}: still running after {TIMEOUT:?}, killed; stderr:\n{}",
-                    String::from_utf8_lossy(&err)
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let status = crate::common::wait_or_kill(&mut child, TIMEOUT, what, &e);
         let read =
             |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
         Out {

@@ -166,3 +166,29 @@ pub fn read_schema(name: &str) -> Value {
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
     serde_json::from_str(&s).unwrap_or_else(|e| panic!("{} is not JSON: {e}", p.display()))
 }
+
+/// Waits for `child`, killing it and failing the test after `timeout`; the panic message
+/// names `what` and carries its stderr (read from `stderr_file`).
+pub fn wait_or_kill(
+    child: &mut std::process::Child,
+    timeout: std::time::Duration,
+    what: &str,
+    stderr_file: &Path,
+) -> std::process::ExitStatus {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(st) = child.try_wait().expect("wait") {
+            return st;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            let err = std::fs::read(stderr_file).unwrap_or_default();
+            panic!(
+                "{what}: still running after {timeout:?}, killed; stderr:\n{}",
+                String::from_utf8_lossy(&err)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
