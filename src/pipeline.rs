@@ -211,7 +211,8 @@ fn extract_all(rx: Receiver<(u64, Work)>, tx: Sender<(u64, Event)>, skip: Option
                     Event::Unchanged { id }
                 } else {
                     // An extractor bug must cost one article, not the run.
-                    match catch_unwind(AssertUnwindSafe(|| extractor.extract(&article))) {
+                    let extract = || extractor.extract_with_id(&article, id);
+                    match catch_unwind(AssertUnwindSafe(extract)) {
                         Ok(extraction) => Event::Article(Box::new(Processed {
                             extraction,
                             text: article.text,

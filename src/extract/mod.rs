@@ -53,6 +53,11 @@ impl Extractor {
     }
 
     pub fn extract(&self, article: &Article) -> Extraction {
+        self.extract_with_id(article, article.stable_id())
+    }
+
+    /// [`Extractor::extract`] for a caller that already has the article's stable id.
+    pub fn extract_with_id(&self, article: &Article, id: String) -> Extraction {
         let text = article.text.as_str();
         let mut places = self.places.find(text);
         let spans: Vec<(usize, usize)> = places.iter().map(|p| (p.start, p.end)).collect();
@@ -75,7 +80,7 @@ impl Extractor {
             p.end = map.get(p.end);
         }
         Extraction {
-            id: article.stable_id(),
+            id,
             title: article.title.clone(),
             date: article.date.clone(),
             source: article.source.clone(),
