@@ -34,35 +34,23 @@ pub struct Fields {
     pub content_hash: Field,
     pub file_hash: Field,
     pub speaker_tag: Field,
-    pub source_tag: Field,
-    pub year: Field,
-    pub place_l1: Field,
-    pub place_l2: Field,
-    pub place_l3: Field,
-    /// The facet tags of article documents, apart from the quotes' (see [`Facets`]).
-    pub art: Facets,
+    /// The facet tags of quote documents.
+    pub quote_tags: FacetTags,
+    /// The facet tags of article documents, apart from the quotes' (see [`FacetTags`]).
+    pub article_tags: FacetTags,
 }
 
 /// One document type's facet tag fields. Quote and article documents count their facets in
 /// fields of their own, so a facet over every document of one type is the term dictionary's
 /// document frequencies: no document needs to be visited.
 #[derive(Debug, Clone, Copy)]
-pub struct Facets {
+pub struct FacetTags {
     pub source_tag: Field,
     pub year: Field,
     pub place_levels: [Field; 3],
 }
 
 impl Fields {
-    /// The facet tag fields of quote documents.
-    pub fn quote_facets(&self) -> Facets {
-        Facets {
-            source_tag: self.source_tag,
-            year: self.year,
-            place_levels: [self.place_l1, self.place_l2, self.place_l3],
-        }
-    }
-
     pub fn new(schema: &Schema) -> Result<Self> {
         let f = |name: &str| {
             schema.get_field(name).map_err(|_| {
@@ -90,12 +78,12 @@ impl Fields {
             content_hash: f("content_hash")?,
             file_hash: f("file_hash")?,
             speaker_tag: f("speaker_tag")?,
-            source_tag: f("source_tag")?,
-            year: f("year")?,
-            place_l1: f("place_l1")?,
-            place_l2: f("place_l2")?,
-            place_l3: f("place_l3")?,
-            art: Facets {
+            quote_tags: FacetTags {
+                source_tag: f("source_tag")?,
+                year: f("year")?,
+                place_levels: [f("place_l1")?, f("place_l2")?, f("place_l3")?],
+            },
+            article_tags: FacetTags {
                 source_tag: f("art_source_tag")?,
                 year: f("art_year")?,
                 place_levels: [f("art_place_l1")?, f("art_place_l2")?, f("art_place_l3")?],
@@ -250,30 +238,30 @@ pub fn to_tantivy(
     // every quote document carries the same article terms and level tags.
     let article_terms = place_terms(&a.places);
     let levels = place_levels(&a.places);
-    let common = |doc: &mut TantivyDocument, facets: Facets| {
+    let common = |doc: &mut TantivyDocument, tags: FacetTags| {
         doc.add_text(f.article_id, &art.id);
         doc.add_u64(f.id_key, id_hash);
         if let Some(s) = &art.source {
             doc.add_text(f.source, s);
-            doc.add_text(facets.source_tag, s);
+            doc.add_text(tags.source_tag, s);
         }
         if let Some(d) = date {
             doc.add_date(f.date, d);
         }
         if let Some(y) = &year {
-            doc.add_text(facets.year, y);
+            doc.add_text(tags.year, y);
         }
         for t in &article_terms {
             doc.add_text(f.article_place, t);
         }
         for (level, tag) in &levels {
-            doc.add_text(facets.place_levels[*level], tag);
+            doc.add_text(tags.place_levels[*level], tag);
         }
     };
     let mut out = Vec::with_capacity(1 + docs.quotes.len());
     let mut doc = TantivyDocument::default();
     doc.add_text(f.doc_type, ARTICLE);
-    common(&mut doc, f.art);
+    common(&mut doc, f.article_tags);
     if let Some(t) = &art.title {
         doc.add_text(f.title, t);
     }
@@ -289,7 +277,7 @@ pub fn to_tantivy(
     for q in &docs.quotes {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.doc_type, QUOTE);
-        common(&mut doc, f.quote_facets());
+        common(&mut doc, f.quote_tags);
         doc.add_text(f.quote, &q.quote);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speaker, s);

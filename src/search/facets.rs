@@ -10,11 +10,13 @@
 //! Document frequencies still count deleted documents until a merge removes them, so an index
 //! with deletes always aggregates.
 
+use super::query::non_empty;
 use super::{FacetValue, SearchRequest, FACET_TOP};
 use crate::error::{Error, Result};
 use crate::index::PLACE_SEP;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::agg_result::AggregationResults;
 
 /// One facet to count: its name in the output, the tag field counted, and for a drilled-down
 /// place the path prefix its values must start with.
@@ -22,6 +24,8 @@ pub struct FacetSpec {
     pub name: &'static str,
     pub field: &'static str,
     pub prefix: Option<String>,
+    /// For the place facet: the searched document type's three level fields.
+    pub place_levels: Option<[&'static str; 3]>,
 }
 
 impl FacetSpec {
@@ -38,6 +42,7 @@ pub fn specs(req: &SearchRequest) -> Vec<FacetSpec> {
         name,
         field,
         prefix: None,
+        place_levels: None,
     };
     let drill: Vec<&str> = req
         .facet_place
@@ -58,18 +63,19 @@ pub fn specs(req: &SearchRequest) -> Vec<FacetSpec> {
     } else {
         ["place_l1", "place_l2", "place_l3", "source_tag", "year"]
     };
-    let place = match drill.len() {
-        0 => spec("place", l1),
-        1 => FacetSpec {
-            name: "place",
-            field: l2,
-            prefix: Some(format!("{}{PLACE_SEP}", drill[0])),
-        },
-        _ => FacetSpec {
-            name: "place",
-            field: l3,
-            prefix: Some(format!("{}{PLACE_SEP}{}{PLACE_SEP}", drill[0], drill[1])),
-        },
+    let (field, prefix) = match drill.len() {
+        0 => (l1, None),
+        1 => (l2, Some(format!("{}{PLACE_SEP}", drill[0]))),
+        _ => (
+            l3,
+            Some(format!("{}{PLACE_SEP}{}{PLACE_SEP}", drill[0], drill[1])),
+        ),
+    };
+    let place = FacetSpec {
+        name: "place",
+        field,
+        prefix,
+        place_levels: Some([l1, l2, l3]),
     };
     let mut out = vec![place, spec("source", source), spec("year", year)];
     if !req.articles {
@@ -81,11 +87,10 @@ pub fn specs(req: &SearchRequest) -> Vec<FacetSpec> {
 
 /// Whether the search matches every document of its type: no words, no filter.
 pub fn matches_every_document(req: &SearchRequest) -> bool {
-    let empty = |s: &Option<String>| s.as_deref().map(str::trim).unwrap_or("").is_empty();
     req.query.trim().is_empty()
-        && empty(&req.speaker)
-        && empty(&req.place)
-        && empty(&req.source)
+        && non_empty(&req.speaker).is_none()
+        && non_empty(&req.place).is_none()
+        && non_empty(&req.source).is_none()
         && req.since.is_none()
         && req.until.is_none()
         && req.kind.is_none()
@@ -106,12 +111,14 @@ pub fn aggregation_request(specs: &[&FacetSpec]) -> Result<Aggregations> {
         .map_err(|e| Error::Argument(format!("facet request: {e}")))
 }
 
-/// The (value, count) buckets of each facet in an aggregation result.
+/// The listed values of each facet in an aggregation result.
 pub fn from_aggregations(
     specs: &[&FacetSpec],
-    aggs: &serde_json::Value,
-) -> BTreeMap<String, Vec<FacetValue>> {
-    specs
+    results: AggregationResults,
+) -> Result<BTreeMap<String, Vec<FacetValue>>> {
+    let aggs = serde_json::to_value(results)
+        .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
+    Ok(specs
         .iter()
         .map(|s| {
             let buckets = aggs[s.name]["buckets"]
@@ -121,7 +128,7 @@ pub fn from_aggregations(
                 .filter_map(|b| Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?)));
             (s.name.to_string(), finish(s, buckets))
         })
-        .collect()
+        .collect())
 }
 
 /// Counts one facet over all documents of the searched type from the term dictionaries, or
@@ -220,12 +227,13 @@ fn canonical_place_prefix(
     spec: &FacetSpec,
     prefix: &str,
 ) -> Result<Option<String>> {
-    // The level fields of the searched document type: `place_l1`… or `art_place_l1`….
-    let (kind, _) = spec.field.split_at(spec.field.len() - 1);
-    let levels: Vec<&str> = prefix.split(PLACE_SEP).filter(|s| !s.is_empty()).collect();
+    let Some(level_fields) = spec.place_levels else {
+        return Ok(None);
+    };
+    let levels = prefix.split(PLACE_SEP).filter(|s| !s.is_empty());
     let mut canonical = String::new();
-    for (depth, wanted) in levels.iter().enumerate() {
-        let level_field = field(searcher, &format!("{kind}{}", depth + 1))?;
+    for (wanted, level_field) in levels.zip(level_fields) {
+        let level_field = field(searcher, level_field)?;
         let (from, to) = if canonical.is_empty() {
             (Vec::new(), None)
         } else {

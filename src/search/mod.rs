@@ -242,9 +242,10 @@ impl Searcher {
         };
         let total = count_handle.extract(&mut fruit);
         if let Some(handle) = aggs_handle {
-            let agg_json = serde_json::to_value(handle.extract(&mut fruit))
-                .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
-            facets.extend(facets::from_aggregations(&plain, &agg_json));
+            facets.extend(facets::from_aggregations(
+                &plain,
+                handle.extract(&mut fruit),
+            )?);
         }
         if !drill.is_empty() {
             let inside = query::within_drilled_place(&self.index, f, req, built.full.box_clone());
@@ -252,9 +253,10 @@ impl Searcher {
                 facets::aggregation_request(&drill)?,
                 AggregationLimitsGuard::default(),
             );
-            let agg_json = serde_json::to_value(searcher.search(&*inside, &aggs)?)
-                .map_err(|e| Error::Argument(format!("cannot read facet counts: {e}")))?;
-            facets.extend(facets::from_aggregations(&drill, &agg_json));
+            facets.extend(facets::from_aggregations(
+                &drill,
+                searcher.search(&*inside, &aggs)?,
+            )?);
         }
 
         let mut snippets = SnippetGenerator::create(&searcher, &*built.text_query, f.quote)?;

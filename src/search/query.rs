@@ -136,7 +136,7 @@ pub fn within_drilled_place(
     }
 }
 
-fn non_empty(s: &Option<String>) -> Option<&str> {
+pub(crate) fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
