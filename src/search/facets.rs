@@ -13,19 +13,20 @@
 use super::query::non_empty;
 use super::{FacetValue, SearchRequest, FACET_TOP};
 use crate::error::{Error, Result};
-use crate::index::PLACE_SEP;
+use crate::index::{Fields, PLACE_SEP};
 use std::collections::{BTreeMap, HashMap};
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::agg_result::AggregationResults;
+use tantivy::schema::{Field, Schema};
 
 /// One facet to count: its name in the output, the tag field counted, and for a drilled-down
 /// place the path prefix its values must start with.
 pub struct FacetSpec {
     pub name: &'static str,
-    pub field: &'static str,
+    pub field: Field,
     pub prefix: Option<String>,
     /// For the place facet: the searched document type's three level fields.
-    pub place_levels: Option<[&'static str; 3]>,
+    pub place_levels: Option<[Field; 3]>,
 }
 
 impl FacetSpec {
@@ -37,7 +38,7 @@ impl FacetSpec {
 
 /// The facets of a search: place (top level, or the level under `--facet-place`), source and
 /// year, plus speaker and kind for quotes; in the fields of the searched document type.
-pub fn specs(req: &SearchRequest) -> Vec<FacetSpec> {
+pub fn specs(req: &SearchRequest, f: &Fields) -> Vec<FacetSpec> {
     let spec = |name, field| FacetSpec {
         name,
         field,
@@ -52,17 +53,12 @@ pub fn specs(req: &SearchRequest) -> Vec<FacetSpec> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    let [l1, l2, l3, source, year] = if req.articles {
-        [
-            "art_place_l1",
-            "art_place_l2",
-            "art_place_l3",
-            "art_source_tag",
-            "art_year",
-        ]
+    let tags = if req.articles {
+        f.article_tags
     } else {
-        ["place_l1", "place_l2", "place_l3", "source_tag", "year"]
+        f.quote_tags
     };
+    let [l1, l2, l3] = tags.place_levels;
     let (field, prefix) = match drill.len() {
         0 => (l1, None),
         1 => (l2, Some(format!("{}{PLACE_SEP}", drill[0]))),
@@ -77,10 +73,14 @@ pub fn specs(req: &SearchRequest) -> Vec<FacetSpec> {
         prefix,
         place_levels: Some([l1, l2, l3]),
     };
-    let mut out = vec![place, spec("source", source), spec("year", year)];
+    let mut out = vec![
+        place,
+        spec("source", tags.source_tag),
+        spec("year", tags.year),
+    ];
     if !req.articles {
-        out.push(spec("speaker", "speaker_tag"));
-        out.push(spec("kind", "kind"));
+        out.push(spec("speaker", f.speaker_tag));
+        out.push(spec("kind", f.kind));
     }
     out
 }
@@ -97,14 +97,14 @@ pub fn matches_every_document(req: &SearchRequest) -> bool {
 }
 
 /// Terms aggregations over the tag fields.
-pub fn aggregation_request(specs: &[&FacetSpec]) -> Result<Aggregations> {
+pub fn aggregation_request(specs: &[&FacetSpec], schema: &Schema) -> Result<Aggregations> {
     let mut req = serde_json::Map::new();
     for s in specs {
         // A drill-down filters values by prefix after counting: ask for many.
         let size = if s.is_drill() { 500 } else { FACET_TOP as u64 };
         req.insert(
             s.name.to_string(),
-            serde_json::json!({"terms": {"field": s.field, "size": size, "segment_size": size.max(200)}}),
+            serde_json::json!({"terms": {"field": schema.get_field_name(s.field), "size": size, "segment_size": size.max(200)}}),
         );
     }
     serde_json::from_value(serde_json::Value::Object(req))
@@ -142,7 +142,7 @@ pub fn from_term_dictionaries(
     if segments.iter().any(|s| s.has_deletes()) {
         return Ok(None);
     }
-    let field = field(searcher, spec.field)?;
+    let field = spec.field;
     let Some(prefix) = spec.prefix.as_deref() else {
         let mut terms = 0u64;
         for segment in segments {
@@ -172,17 +172,10 @@ pub fn from_term_dictionaries(
 /// this many documents.
 const MAX_TERMS_PER_DOC_RATIO: u64 = 16;
 
-fn field(searcher: &tantivy::Searcher, name: &str) -> Result<tantivy::schema::Field> {
-    searcher
-        .schema()
-        .get_field(name)
-        .map_err(|_| Error::Argument(format!("the index has no field `{name}`")))
-}
-
 /// Document frequencies of the terms of `field` in `[from, to)`, summed over segments.
 fn doc_freqs(
     searcher: &tantivy::Searcher,
-    field: tantivy::schema::Field,
+    field: Field,
     from: &[u8],
     to: Option<&[u8]>,
 ) -> Result<HashMap<String, u64>> {
@@ -233,7 +226,6 @@ fn canonical_place_prefix(
     let levels = prefix.split(PLACE_SEP).filter(|s| !s.is_empty());
     let mut canonical = String::new();
     for (wanted, level_field) in levels.zip(level_fields) {
-        let level_field = field(searcher, level_field)?;
         let (from, to) = if canonical.is_empty() {
             (Vec::new(), None)
         } else {

@@ -183,7 +183,7 @@ impl Searcher {
 
         let mut multi = MultiCollector::new();
         let count_handle = multi.add_collector(Count);
-        let specs = facets::specs(req);
+        let specs = facets::specs(req, f);
         // Facets of every document of the searched type: the term dictionaries may have the
         // counts. The others are aggregated over the matches; a place drill-down apart, over
         // the matches inside that place only.
@@ -207,7 +207,7 @@ impl Searcher {
         let aggs_handle = match plain.is_empty() {
             true => None,
             false => Some(multi.add_collector(AggregationCollector::from_aggs(
-                facets::aggregation_request(&plain)?,
+                facets::aggregation_request(&plain, &self.index.schema())?,
                 AggregationLimitsGuard::default(),
             ))),
         };
@@ -250,7 +250,7 @@ impl Searcher {
         if !drill.is_empty() {
             let inside = query::within_drilled_place(&self.index, f, req, built.full.box_clone());
             let aggs = AggregationCollector::from_aggs(
-                facets::aggregation_request(&drill)?,
+                facets::aggregation_request(&drill, &self.index.schema())?,
                 AggregationLimitsGuard::default(),
             );
             facets.extend(facets::from_aggregations(
