@@ -83,9 +83,9 @@ pub fn text_hash(text: &str) -> u64 {
             i += run;
             continue;
         }
+        // Not plain: ASCII whitespace, or the first byte of a non-ASCII character.
         let (is_space, len) = match bytes[i] {
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
-            b if b < 0x80 => (false, 1),
+            b if b < 0x80 => (true, 1),
             _ => match text[i..].chars().next() {
                 Some(c) => (c.is_whitespace(), c.len_utf8()),
                 None => break,
