@@ -428,15 +428,20 @@ impl<'a> Ctx<'a> {
                     | "every"
                     | "each"
                     | "whose"
-                    | "first"
-                    | "second"
-                    | "new"
-                    | "latest"
-                    | "recent"
-                    | "public"
-                    | "official"
             ) || pw.ends_with("'s")
                 || pw.ends_with("’s")
+            {
+                return None;
+            }
+            // After an adjective ("the official statement", "his first remarks") only a word
+            // that cannot be a verb is a noun: "the official said", "Trump first said" are cues.
+            let verb_form = matches!(lw, "said" | "says" | "told" | "tells" | "wrote" | "writes")
+                || lw.ends_with("ed");
+            if !verb_form
+                && matches!(
+                    plw,
+                    "first" | "second" | "new" | "latest" | "recent" | "public" | "official"
+                )
             {
                 return None;
             }
@@ -700,7 +705,21 @@ impl<'a> Ctx<'a> {
                     Some(
                         self.name_after_descriptor(n.e, hi)
                             .filter(|m| m.e >= m.s + 2)
-                            .unwrap_or(n),
+                            .unwrap_or(if self.has(n.e, words::NOMINAL) {
+                                // "said a State Department official", "said a Trump campaign
+                                // aide": the name modifies a nominal head (the last of a run).
+                                let mut e = n.e + 1;
+                                while e < hi && e < n.e + 3 && self.has(e, words::NOMINAL) {
+                                    e += 1;
+                                }
+                                Np {
+                                    kind: NpKind::Nominal { head: e - 1 },
+                                    s: n.s,
+                                    e,
+                                }
+                            } else {
+                                n
+                            }),
                     )
                 }
                 // "said Florida's Rick Wilson": the possessor is not the speaker.
@@ -969,8 +988,16 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                // "Husted continued by saying, …", "O'Malley interjected to say: …".
-                if colon || comma {
+                // "Husted continued by saying, …", "O'Malley interjected to say: …"; a
+                // participle (not a progressive "were calling") takes its clause's subject ("Obama
+                // ended by saying \"…\"").
+                let participle = self.lw(c).ends_with("ing")
+                    && !(c > lo
+                        && matches!(
+                            self.lw(c - 1),
+                            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                        ));
+                if colon || comma || participle {
                     if let Some(np) = self.sentence_subject(lo, c) {
                         return Some(Attr {
                             np,

@@ -31,7 +31,7 @@ pub mod speakers;
 pub mod tokens;
 pub mod words;
 
-use crate::extract::{Quote, QuoteKind};
+use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use attribution::Ctx;
 use cues::Lexicon;
 use marks::QSpan;
@@ -241,6 +241,7 @@ impl QuoteExtractor {
                             .count()
                             >= 2
                         && x.np.kind != NpKind::Unknown
+                        && (x.np.e == x.cue_s || x.np.s >= x.cue_e)
                         && !ctx.is_punct(x.np.e, ",")
                         && indirect::clause_start(ctx, prev_end)
                     {
@@ -249,6 +250,61 @@ impl QuoteExtractor {
                 }
             }
             prev_end = q.last + 1;
+        }
+        // A quotation inside reported speech whose cue has no subject of its own ("Trump said
+        // Fox executives were calling \u{201c}every 15 minutes.\u{201d}"): the reported clause
+        // is the quote, as mixed speech by the reporting clause's speaker.
+        let no_subject = |attr: &Option<attribution::Attr>| {
+            attr.map(|x| x.np.kind == NpKind::Unknown).unwrap_or(true)
+        };
+        if direct.iter().any(|(_, attr)| no_subject(attr)) {
+            let mut rep = Vec::new();
+            let mut afters = indirect::Afters::default();
+            indirect::sentence(ctx, a, b, &mut rep, &mut afters);
+            let mut taken: Vec<usize> = Vec::new();
+            direct.retain_mut(|(qi, attr)| {
+                if !no_subject(attr) {
+                    return true;
+                }
+                let q = qspans[*qi];
+                let Some(ri) = rep
+                    .iter()
+                    .position(|r| r.s <= q.open && q.last < r.e && r.np.kind != NpKind::Unknown)
+                else {
+                    return true;
+                };
+                // A whole quoted sentence stays direct, with the reporting clause's speaker;
+                // a fragment (it starts lower-case) becomes part of the reported clause.
+                if q.open < q.last && is_cap(ctx.w(q.open + 1)) {
+                    let r = rep[ri];
+                    *attr = Some(attribution::Attr {
+                        np: r.np,
+                        cue_s: r.cue_s,
+                        cue_e: r.cue_e,
+                        end: r.cue_e,
+                    });
+                    return true;
+                }
+                if !taken.contains(&ri) {
+                    taken.push(ri);
+                }
+                false
+            });
+            // With no direct quotation left, the sentence is reported speech (below) anyway.
+            for ri in taken.into_iter().filter(|_| !direct.is_empty()) {
+                let r = rep[ri];
+                found.push(Found {
+                    start: toks[r.s].s,
+                    end: toks[r.e - 1].e,
+                    kind: QuoteKind::Mixed,
+                    np: Some(r.np),
+                    cue: Some((toks[r.cue_s].s, toks[r.cue_e.max(r.cue_s + 1) - 1].e)),
+                    para,
+                    opens_para: r.s == pa,
+                    speaker: None,
+                    own: false,
+                });
+            }
         }
         if direct.is_empty() {
             // A lead-in ("Smith said:") for a quotation in the next paragraph.
@@ -625,7 +681,8 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                 return reg.resolve_nominal(toks[np.s].s, &head);
             }
             let mut sp = reg.resolve_name(&r)?;
-            if sp.title.is_none() && s > np.s {
+            let det = matches!(ctx.lw(np.s), "a" | "an" | "the");
+            if sp.title.is_none() && s > np.s + usize::from(det) {
                 sp.title = Some(
                     ctx.text
                         .get(toks[np.s].s..toks[s - 1].e)
@@ -637,21 +694,51 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
         }
         NpKind::Nominal { head } => {
             let h = ctx.lw(head);
-            reg.resolve_nominal(toks[np.s].s, h).or_else(|| {
-                // "Powell's office", "Clinton's campaign": reported under the possessor.
-                let k = (np.s..head).rev().find(|&k| {
-                    let w = ctx.w(k);
-                    is_cap(w) && (w.ends_with("'s") || w.ends_with("’s"))
-                })?;
-                let s = speakers::run_back(ctx, k, np.s);
-                let r = analyze_run(ctx, s, k + 1, false)?;
-                if r.title_only {
-                    return None;
-                }
-                reg.resolve_name(&r)
-            })
+            reg.resolve_nominal(toks[np.s].s, h)
+                .or_else(|| {
+                    // "Powell's office", "Clinton's campaign": reported under the possessor.
+                    let k = (np.s..head).rev().find(|&k| {
+                        let w = ctx.w(k);
+                        is_cap(w) && (w.ends_with("'s") || w.ends_with("’s"))
+                    })?;
+                    let s = speakers::run_back(ctx, k, np.s);
+                    let r = analyze_run(ctx, s, k + 1, false)?;
+                    if r.title_only {
+                        return None;
+                    }
+                    reg.resolve_name(&r)
+                })
+                .or_else(|| description(ctx, np, head))
         }
     }
+}
+
+/// An unnamed source described with a name in it ("a State Department official said", "one
+/// Trump campaign source said"): the description is the speaker, so the quote keeps a source
+/// a user can search. A description without a name ("the official") says too little.
+fn description(ctx: &Ctx, np: Np, head: usize) -> Option<Speaker> {
+    let mut s = np.s;
+    while s < head && matches!(ctx.lw(s), "a" | "an" | "the" | "one" | "another") {
+        s += 1;
+    }
+    let named = (s..head).any(|i| ctx.toks[i].kind == Kind::Word && is_cap(ctx.w(i)));
+    if !named || np.e <= s {
+        return None;
+    }
+    let name = ctx
+        .text
+        .get(ctx.toks[s].s..ctx.toks[np.e - 1].e)?
+        .to_string();
+    let kind = if ctx.has(head, words::ORG) {
+        SpeakerKind::Organisation
+    } else {
+        SpeakerKind::Person
+    };
+    Some(Speaker {
+        name,
+        title: None,
+        kind,
+    })
 }
 
 /// A sentence subject or lead-in: (paragraph, byte offset, phrase, ends with a colon).

@@ -496,6 +496,8 @@ pub(super) static NOMINAL_HEADS: WordSet = WordSet::new(&[
     "spokesperson",
     "official",
     "officials",
+    "source",
+    "sources",
     "aide",
     "aides",
     "adviser",

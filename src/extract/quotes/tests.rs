@@ -533,3 +533,36 @@ fn pronoun_skips_a_person_named_in_reported_speech() {
     let q = ex(t);
     assert!(q.iter().all(|q| spk(q) == "Tom Reyes"), "{q:?}");
 }
+
+#[test]
+fn participle_cue_takes_the_clause_subject() {
+    let t = "Ben Carson spoke in Iowa.\nLater on Sunday, Carson shared a syllabus on his page, writing “Here is the class you claim never existed.”\nCarson ended by saying “Still waiting on the apology.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.kind == QuoteKind::Direct), "{q:?}");
+    assert_eq!(spk(&q[0]), "Ben Carson");
+    assert_eq!(spk(&q[1]), "Ben Carson");
+}
+
+#[test]
+fn quoted_fragment_inside_reported_speech_is_mixed() {
+    let t = "Donald Trump skipped the debate.\nAt one point, Trump said Fox executives were calling “every 15 minutes.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(q[0].text, "Fox executives were calling “every 15 minutes.”");
+    assert_eq!(spk(&q[0]), "Donald Trump");
+}
+
+#[test]
+fn unnamed_source_described_with_a_name() {
+    let t = "Officials met on Monday.\n\"We will not discuss the documents,\" a State Department official said.\n\"It is the nominee's party,\" said one Trump campaign source.\n\"Nothing has changed,\" the official said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(spk(&q[0]), "State Department official");
+    assert_eq!(q[0].speaker_kind, Some(SpeakerKind::Person));
+    assert_eq!(spk(&q[1]), "Trump campaign source");
+    // "the official" names nobody: the quote is kept, without a speaker.
+    assert_eq!(q[2].text, "\"Nothing has changed,\"");
+    assert_eq!(spk(&q[2]), "-");
+}
