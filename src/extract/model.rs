@@ -42,7 +42,8 @@ pub struct Quote {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// Canonical speaker: the fullest form of the name in the article.
+    /// Canonical speaker: the fullest form of the name in the article, or the description of
+    /// an unnamed source that holds a name ("State Department official").
     pub speaker: Option<String>,
     /// Role or title of the speaker ("Azerbaijani President").
     pub speaker_title: Option<String>,

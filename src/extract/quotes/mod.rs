@@ -18,8 +18,11 @@
 //! Span conventions (those of PolNeAR, checked against its gold): a direct quotation's span
 //! includes its quotation marks; a quotation left open at a paragraph end runs to the end of
 //! the paragraph; reported speech keeps its complementiser ("that the vote …") and drops the
-//! final period. Speakers are canonical names (fullest form in the article); a phrase that
-//! cannot be resolved to a name (a bare "they", "the spokesman") gives no speaker.
+//! final period. Speakers are canonical names (fullest form in the article). An unnamed source
+//! that cannot be resolved to a name but is described with one ("a State Department official",
+//! "one Trump campaign source") speaks under that description, because anonymous sourcing is
+//! what a reader of the quote needs to know; a phrase that names nobody (a bare "they", "the
+//! spokesman") gives no speaker.
 
 pub mod attribution;
 pub mod cues;
