@@ -20,8 +20,13 @@ pub struct Reported {
     pub cue_e: usize,
 }
 
-/// Trims trailing sentence punctuation (and leading commas) off a content range.
+/// Trims trailing sentence punctuation, leading commas and a leading dateline ("BAMAKO —",
+/// "MOSCOW (Reuters) -": it says where the story was filed, not what was said) off a content
+/// range.
 fn trim(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
+    if let Some(d) = dateline_end(ctx, s, e) {
+        s = d;
+    }
     while e > s
         && ctx.toks[e - 1].kind == Kind::Punct
         && matches!(
@@ -38,6 +43,35 @@ fn trim(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
         s += 1;
     }
     (s, e)
+}
+
+/// The token after a dateline opening `[s, e)`: one to four capitalised words (all capitals,
+/// or a place in capitals then a state, "WASHINGTON, D.C."), perhaps "(Reuters)", then a dash.
+fn dateline_end(ctx: &Ctx, s: usize, e: usize) -> Option<usize> {
+    let mut k = s;
+    let mut words = 0;
+    while k < e && k < s + 10 {
+        let t = &ctx.toks[k];
+        if t.kind == Kind::Word {
+            let w = ctx.w(k);
+            let caps = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| !c.is_lowercase() || c == '.');
+            if !(caps || (words > 0 && is_cap(w))) {
+                return None;
+            }
+            words += 1;
+        } else if ctx.is_dash(k) {
+            return (words > 0 && words <= 4 && k + 1 < e).then_some(k + 1);
+        } else if ctx.is_punct(k, "(") {
+            // "(Reuters)", "(AP)": a wire's name in parentheses.
+            let close = (k + 1..e.min(k + 4)).find(|&j| ctx.is_punct(j, ")"))?;
+            k = close;
+        } else if !ctx.is_punct(k, ",") && !ctx.is_punct(k, ".") {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Words in `[s, e)`, counted up to 16 (callers only compare with small numbers), so a

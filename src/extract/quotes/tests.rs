@@ -566,3 +566,16 @@ fn unnamed_source_described_with_a_name() {
     assert_eq!(q[2].text, "\"Nothing has changed,\"");
     assert_eq!(spk(&q[2]), "-");
 }
+
+#[test]
+fn dateline_is_not_reported_speech() {
+    let t = "BAMAKO — Farmers in Mali expect their smallest harvest in a decade, aid groups said on Friday.\nMOSCOW (Reuters) - Grain prices will rise next year, Oleg Petrov, a trader, said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "Farmers in Mali expect their smallest harvest in a decade"
+    );
+    assert_eq!(q[1].text, "Grain prices will rise next year");
+    assert_eq!(spk(&q[1]), "Oleg Petrov");
+}
