@@ -227,9 +227,20 @@ impl QuoteExtractor {
                     is_direct = true;
                 }
             }
-            prev_direct = None;
+            // A title between two parts of a quotation ("…," X said on "Morning Joe,"
+            // adding, "…") does not end the first part's attribution.
+            if is_direct || attr_after.is_some() {
+                prev_direct = None;
+            }
             if is_direct || (attr_after.is_some() && q.open == a) {
-                let attr = attr_after.or(cont).or(attr_before);
+                // A cue after the quotation with no subject ("…," before predicting that …)
+                // gives way to one that has a subject.
+                let known =
+                    |x: &Option<attribution::Attr>| x.filter(|x| x.np.kind != NpKind::Unknown);
+                let attr = known(&attr_after)
+                    .or(known(&cont))
+                    .or(known(&attr_before))
+                    .or(attr_after.or(cont).or(attr_before));
                 if let Some(x) = attr {
                     prev_direct = Some((q.last, x));
                 }
@@ -724,14 +735,23 @@ fn description(ctx: &Ctx, np: Np, head: usize) -> Option<Speaker> {
     while s < head && matches!(ctx.lw(s), "a" | "an" | "the" | "one" | "another") {
         s += 1;
     }
-    let named = (s..head).any(|i| ctx.toks[i].kind == Kind::Word && is_cap(ctx.w(i)));
-    if !named || np.e <= s {
+    // "an adviser to Bill Clinton", "a spokesman for the Pentagon": the name may follow.
+    let mut e = np.e;
+    if e + 1 < ctx.toks.len() && matches!(ctx.lw(e), "to" | "for" | "of" | "at") {
+        let mut k = e + 1;
+        if matches!(ctx.lw(k), "the" | "a") {
+            k += 1;
+        }
+        let run = speakers::run_fwd(ctx, k, ctx.toks.len());
+        if run > k && ctx.toks[k].kind == Kind::Word && is_cap(ctx.w(k)) {
+            e = run;
+        }
+    }
+    let named = (s..e).any(|i| i != head && ctx.toks[i].kind == Kind::Word && is_cap(ctx.w(i)));
+    if !named || e <= s {
         return None;
     }
-    let name = ctx
-        .text
-        .get(ctx.toks[s].s..ctx.toks[np.e - 1].e)?
-        .to_string();
+    let name = ctx.text.get(ctx.toks[s].s..ctx.toks[e - 1].e)?.to_string();
     let kind = if ctx.has(head, words::ORG) {
         SpeakerKind::Organisation
     } else {

@@ -579,3 +579,29 @@ fn dateline_is_not_reported_speech() {
     assert_eq!(q[1].text, "Grain prices will rise next year");
     assert_eq!(spk(&q[1]), "Oleg Petrov");
 }
+
+#[test]
+fn subjectless_cue_after_gives_way_to_the_one_before() {
+    let t = "John Kasich spoke in Ohio.\nKasich cautioned “let’s not get ahead of ourselves,” before optimistically predicting that a contested convention could heal the party.";
+    let q = ex(t);
+    assert!(!q.is_empty(), "{q:?}");
+    assert_eq!(q[0].text, "“let’s not get ahead of ourselves,”");
+    assert_eq!(spk(&q[0]), "John Kasich");
+}
+
+#[test]
+fn title_between_two_parts_keeps_the_speaker() {
+    let t = "Lindsey Graham spoke.\n“Kasich would be the best nominee,” Graham said on MSNBC's \"Morning Joe,\" adding, “His problem is he is an insider in an outsider year.”";
+    let q = ex(t);
+    let direct: Vec<&Quote> = q.iter().filter(|x| x.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 2, "{q:?}");
+    assert_eq!(spk(direct[1]), "Lindsey Graham");
+}
+
+#[test]
+fn unnamed_source_with_the_name_after_the_role() {
+    let t = "Officials met.\n“This is eerily similar to the first debate,” said one longtime adviser to Bill Clinton.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "longtime adviser to Bill Clinton");
+}
