@@ -207,6 +207,13 @@ impl QuoteExtractor {
                 None
             };
             let nothing_after = (q.last + 1..next_open).all(|k| ctx.toks[k].kind == Kind::Punct);
+            // A quotation closing its paragraph, then a signature line ("- Michelle Marks,
+            // Philadelphia.", "— Clinton.") that names the speaker.
+            let attr_after = attr_after.or_else(|| {
+                (nothing_after && next_open == b && b == pb)
+                    .then(|| signature_line(ctx, pb))
+                    .flatten()
+            });
             let mut is_direct = is_direct_quote(
                 ctx,
                 q,
@@ -440,6 +447,31 @@ impl QuoteExtractor {
             }
         }
     }
+}
+
+/// A short paragraph at token `s` that is a dash and a name: the signature of the quotation
+/// that ends the paragraph before.
+fn signature_line(ctx: &Ctx, s: usize) -> Option<attribution::Attr> {
+    let toks = ctx.toks;
+    if s + 1 >= toks.len() || !ctx.is_dash(s) {
+        return None;
+    }
+    // The whole paragraph is short: a name and perhaps a place or a role.
+    let para = toks[s].para;
+    let end = (s..toks.len())
+        .take(13)
+        .find(|&k| toks[k].para != para)
+        .unwrap_or(toks.len());
+    if end - s > 12 {
+        return None;
+    }
+    let np = speakers::np_after(ctx, s + 1, end).filter(|np| np.kind == NpKind::Name)?;
+    Some(attribution::Attr {
+        np,
+        cue_s: s,
+        cue_e: s + 1,
+        end: np.e,
+    })
 }
 
 /// Whether quotation `q` is a direct quotation (not a fragment or a title).

@@ -605,3 +605,14 @@ fn unnamed_source_with_the_name_after_the_role() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "longtime adviser to Bill Clinton");
 }
+
+#[test]
+fn signature_line_after_a_quotation_paragraph() {
+    let t = "Voters spoke at the rally.\n\"The whole idea of a 'Crooked Hillary' needs to stop.\"\n-Michelle Marks, Philadelphia.\n\"We need a wall that works.\"\nThe crowd cheered for a long time after the speech was over and done.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(spk(&q[0]), "Michelle Marks");
+    // The next quotation has no signature of its own (a paragraph of narrative is none) and
+    // is not taken to continue the one the signature closed.
+    assert_eq!(spk(&q[1]), "-");
+}
