@@ -158,7 +158,9 @@ impl Geoparser {
             let pop = g.entries.get(id as usize).map_or(0, |e| e.population);
             (counts.get(&id).copied().unwrap_or(0), pop)
         };
-        for (&id, _) in counts.iter() {
+        // Walked in the article's order, not the map's: on a tie in count and population the
+        // town named first stays, whatever the hash function.
+        for &id in chosen.iter().flatten() {
             let Some(x) = g.entries.get(id as usize) else {
                 continue;
             };

@@ -51,6 +51,8 @@ fn hashes(key: u128) -> (u64, u64) {
 
 impl<V: Copy + Default> PackedMap<V> {
     /// Builds the map; `filter_bits_per_key` trades memory for fewer false positives.
+    /// The order `items` come in (the hash map's) only places keys in slots: the keys are
+    /// distinct, so every lookup answers the same whatever that order.
     pub fn new(items: HashMap<String, V, FxBuild>, filter_bits_per_key: usize) -> Self {
         let n = items.len();
         Self::from_pairs(items, n, filter_bits_per_key)
