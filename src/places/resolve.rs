@@ -5,9 +5,9 @@
 //! so hits that are unambiguous (one country/admin1 whatever the entry), datelines and
 //! "City, State" pairs vote for countries and admin1 regions; the vote then breaks ties.
 
-use super::gazetteer::FxMap as HashMap;
 use super::gazetteer::{Entry, Form, FormKind, Gazetteer};
 use crate::extract::PlaceKind;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Vote weights per code (country "US" or admin1 "US.TX"), each with the rank of the code's
 /// first vote.
