@@ -10,6 +10,7 @@ use super::matcher::{Candidate, Tok};
 use super::resolve::{agreed_country, best_of, scores, softmax, support, Context};
 use super::{Geoparser, Hit, TopAdmin1, MAX_COHERENCE_GROUPS};
 use crate::extract::{Place, PlaceKind};
+use rustc_hash::FxHashMap;
 
 impl Geoparser {
     /// Resolves hits in two passes: unambiguous hits and datelines vote, then all are scored.
@@ -58,7 +59,7 @@ impl Geoparser {
         // Coherence: each distinct name's readings are supported by nearby readings of the
         // other names, weighted by belief; two rounds let beliefs settle.
         let mut keys: Vec<&str> = Vec::new();
-        let mut key_index: gazetteer::FxMap<&str, usize> = gazetteer::FxMap::default();
+        let mut key_index: FxHashMap<&str, usize> = FxHashMap::default();
         let mut group_of: Vec<Option<usize>> = Vec::with_capacity(hits.len());
         for h in &hits {
             if h.cand.county || (h.weak && !h.dateline) || h.cand.forms.is_empty() || h.minor_only {
@@ -149,16 +150,18 @@ impl Geoparser {
             })
             .collect();
         // For each admin1, the town named most often there (then the larger one).
-        let mut counts: gazetteer::FxMap<u32, usize> = gazetteer::FxMap::default();
+        let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
         for e in chosen.iter().flatten() {
             *counts.entry(*e).or_insert(0) += 1;
         }
-        let mut local_towns: gazetteer::FxMap<&str, u32> = gazetteer::FxMap::default();
+        let mut local_towns: FxHashMap<&str, u32> = FxHashMap::default();
         let key = |id: u32| {
             let pop = g.entries.get(id as usize).map_or(0, |e| e.population);
             (counts.get(&id).copied().unwrap_or(0), pop)
         };
-        for (&id, _) in counts.iter() {
+        // Walked in the article's order, not the map's: on a tie in count and population the
+        // town named first stays, whatever the hash function.
+        for &id in chosen.iter().flatten() {
             let Some(x) = g.entries.get(id as usize) else {
                 continue;
             };
@@ -225,7 +228,7 @@ impl Geoparser {
         hits: &[Hit],
         h: &Hit,
         ctx: &Context,
-        local_towns: &gazetteer::FxMap<&str, u32>,
+        local_towns: &FxHashMap<&str, u32>,
         tops: &TopAdmin1,
     ) -> Option<Place> {
         let g = &self.gaz;

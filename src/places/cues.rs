@@ -6,10 +6,11 @@
 //! logic that reads the tokens around each hit and turns hits into [`Hit`]s for resolution.
 
 use super::filters::{is_facility_word, is_org_word};
-use super::gazetteer::{self, FormKind, FxSet as HashSet};
+use super::gazetteer::{self, FormKind};
 use super::matcher::{Candidate, Tok};
 use super::{Cue, Geoparser, Hit};
 use crate::extract::PlaceKind;
+use rustc_hash::FxHashSet as HashSet;
 
 impl Geoparser {
     /// Drops hits that are people, and marks common-word hits and datelines.

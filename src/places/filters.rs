@@ -4,7 +4,7 @@
 //! "Michael Jordan", "Paris Hilton", "Houston said", sentence-initial "Police"), independent
 //! of which gazetteer entry a hit resolves to, and each is small enough to unit-test alone.
 
-use super::gazetteer::FxSet as HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// First names with gender shares, shipped with the crate.
 const FIRST_NAMES_TSV: &str = include_str!("../../data/names/first_names.tsv");

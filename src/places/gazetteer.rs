@@ -6,44 +6,16 @@
 //! and extends them one token at a time, so an index keyed by "folded tokens joined by one
 //! space" makes "Nagorno-Karabakh", "Nagorno Karabakh", "Montréal" and "Montreal" all meet
 //! the same key, and costs one hash probe per candidate n-gram.
+//!
+//! The maps here and in the rest of `places` use `rustc_hash`'s Fx hash: the index is
+//! probed once per capitalised token, and SipHash's DoS resistance buys nothing for a fixed
+//! gazetteer. They are only probed, never iterated into the output (ties are broken
+//! explicitly, see `resolve::Votes`), so the choice of hash function changes no result.
 
 use crate::extract::PlaceKind;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A small multiplicative hasher (the rustc "Fx" scheme): the index is probed once per
-/// capitalised token, and SipHash's DoS resistance buys nothing for a fixed gazetteer.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::collections::HashMap;
+use std::hash::Hasher;
 
 /// The gazetteer file, compiled into the binary.
 pub(crate) const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer/gazetteer.tsv");
@@ -112,19 +84,19 @@ pub(crate) struct Head {
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Folded key ("nagorno karabakh") → forms.
-    pub index: FxMap<String, Vec<Form>>,
+    pub index: FxHashMap<String, Vec<Form>>,
     /// Folded first token → largest number of tokens of any key starting with it, and the
     /// forms of that token alone as a key (so the matcher probes one map for both).
-    pub first: FxMap<String, Head>,
+    pub first: FxHashMap<String, Head>,
     /// Bit filter over the keys of `first` (one hash bit each, 2^19 bits = 64 KB): most
     /// capitalised words are no place's first word, and this rejects them without a probe
     /// of the large map.
     pub first_bits: Vec<u64>,
     /// Admin1 code → entry index.
-    pub admin1_index: FxMap<String, u32>,
+    pub admin1_index: FxHashMap<String, u32>,
     /// Folded US county or parish name ("laurel county") → admin1 codes of the states that
     /// have one ("US.KY").
-    pub counties: FxMap<String, Vec<String>>,
+    pub counties: FxHashMap<String, Vec<String>>,
 }
 
 /// Places every English news reader knows that the GeoNames-derived rows lack: the EU,
@@ -429,10 +401,10 @@ impl Gazetteer {
             }
         }
 
-        let mut index: FxMap<String, Vec<Form>> =
-            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
-        let mut first: FxMap<String, u8> =
-            FxMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut index: FxHashMap<String, Vec<Form>> =
+            FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut first: FxHashMap<String, u8> =
+            FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
         for (surface, kind, entry) in forms {
             // "the United States" → "United States": the article is not part of the span.
             let surface = surface
@@ -542,7 +514,7 @@ impl Gazetteer {
             .filter(|(_, e)| e.kind == PlaceKind::Admin1 && !e.admin1_code.is_empty())
             .map(|(i, e)| (e.admin1_code.clone(), i as u32))
             .collect();
-        let mut counties: FxMap<String, Vec<String>> = FxMap::default();
+        let mut counties: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for line in US_COUNTIES_TSV.lines() {
             let Some((name, states)) = line.split_once('\t') else {
                 continue;
@@ -555,7 +527,7 @@ impl Gazetteer {
             let h = bit_of(k);
             first_bits[h / 64] |= 1 << (h % 64);
         }
-        let first: FxMap<String, Head> = first
+        let first: FxHashMap<String, Head> = first
             .into_iter()
             .map(|(k, max_n)| {
                 let forms = index.get(&k).cloned().unwrap_or_default();

@@ -5,15 +5,49 @@
 //! so hits that are unambiguous (one country/admin1 whatever the entry), datelines and
 //! "City, State" pairs vote for countries and admin1 regions; the vote then breaks ties.
 
-use super::gazetteer::FxMap as HashMap;
 use super::gazetteer::{Entry, Form, FormKind, Gazetteer};
 use crate::extract::PlaceKind;
+use rustc_hash::FxHashMap as HashMap;
+
+/// Vote weights per code (country "US" or admin1 "US.TX"), each with the rank of the code's
+/// first vote.
+///
+/// Why the rank: the top code decides where counties and common words are placed, and
+/// equal weights are common (two names voting 1.0 each). Ties go to the code the article
+/// voted for first, never to whichever the map yields last, which would depend on the hash
+/// function.
+#[derive(Debug, Default)]
+struct Votes(HashMap<String, (f64, u32)>);
+
+impl Votes {
+    fn add(&mut self, code: &str, w: f64) {
+        let rank = self.0.len() as u32;
+        self.0.entry(code.to_string()).or_insert((0.0, rank)).0 += w;
+    }
+
+    fn get(&self, code: &str) -> Option<f64> {
+        self.0.get(code).map(|&(w, _)| w)
+    }
+
+    /// The code with the most weight among those `keep` accepts (the earliest voted on a tie).
+    fn top(&self, keep: impl Fn(&str) -> bool) -> Option<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| keep(k))
+            .max_by(|(_, (wa, ra)), (_, (wb, rb))| {
+                wa.partial_cmp(wb)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(rb.cmp(ra))
+            })
+            .map(|(k, _)| k.clone())
+    }
+}
 
 /// Countries and admin1 regions the article is about, with vote weights.
 #[derive(Debug, Default)]
 pub(crate) struct Context {
-    cc: HashMap<String, f64>,
-    a1: HashMap<String, f64>,
+    cc: Votes,
+    a1: Votes,
     total: f64,
     /// Votes cast by each name (key → country codes, admin1 code, weight): a name's own
     /// mentions must not vote for its own readings ("New York" for New York City).
@@ -28,11 +62,11 @@ impl Context {
             return;
         }
         for cc in e.country_code.split('|') {
-            *self.cc.entry(cc.to_string()).or_insert(0.0) += w;
+            self.cc.add(cc, w);
         }
         let a1 =
             if !e.admin1_code.is_empty() && matches!(e.kind, PlaceKind::Admin1 | PlaceKind::City) {
-                *self.a1.entry(e.admin1_code.clone()).or_insert(0.0) += w;
+                self.a1.add(&e.admin1_code, w);
                 e.admin1_code.as_str()
             } else {
                 ""
@@ -57,50 +91,44 @@ impl Context {
         e.country_code
             .split('|')
             .filter_map(|c| self.cc.get(c))
-            .fold(0.0, |a: f64, &b| a.max(b))
+            .fold(0.0, f64::max)
     }
 
     pub(crate) fn admin1_weight_code(&self, code: &str) -> f64 {
-        self.a1.get(code).copied().unwrap_or(0.0)
+        self.a1.get(code).unwrap_or(0.0)
     }
 
     pub(crate) fn admin1_weight(&self, e: &Entry) -> f64 {
         if e.admin1_code.is_empty() {
             return 0.0;
         }
-        self.a1.get(&e.admin1_code).copied().unwrap_or(0.0)
+        self.a1.get(&e.admin1_code).unwrap_or(0.0)
     }
 
     /// A vote for an admin1 region by code ("US.KY"), and so for its country.
     pub(crate) fn add_admin1(&mut self, code: &str, w: f64) {
         if let Some(cc) = code.split('.').next() {
-            *self.cc.entry(cc.to_string()).or_insert(0.0) += w;
+            self.cc.add(cc, w);
         }
-        *self.a1.entry(code.to_string()).or_insert(0.0) += w;
+        self.a1.add(code, w);
         self.total += w;
     }
 
     /// A vote for a country alone.
     pub(crate) fn add_country(&mut self, cc: &str, w: f64) {
-        *self.cc.entry(cc.to_string()).or_insert(0.0) += w;
+        self.cc.add(cc, w);
         self.total += w;
     }
 
-    /// The country code with the most votes, if any.
+    /// The country code with the most votes (the first voted for on a tie), if any.
     pub(crate) fn top_country(&self) -> Option<String> {
-        self.cc
-            .iter()
-            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
-            .map(|(k, _)| k.clone())
+        self.cc.top(|_| true)
     }
 
-    /// The admin1 code of country `cc` with the most votes, if any.
+    /// The admin1 code of country `cc` with the most votes (the first voted for on a tie),
+    /// if any.
     pub(crate) fn top_admin1(&self, cc: &str) -> Option<String> {
-        self.a1
-            .iter()
-            .filter(|(k, _)| k.split('.').next() == Some(cc))
-            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
-            .map(|(k, _)| k.clone())
+        self.a1.top(|k| k.split('.').next() == Some(cc))
     }
 
     /// Score bonus for an entry given the article's places.
@@ -649,6 +677,20 @@ mod tests {
             assert_eq!(a, b);
         }
         assert!(fast.iter().flatten().any(|&x| x > 0.5));
+    }
+
+    #[test]
+    fn a_tied_vote_goes_to_the_code_voted_for_first() {
+        for (first, second) in [("US.TX", "US.GA"), ("US.GA", "US.TX")] {
+            let mut ctx = Context::default();
+            ctx.add_admin1(first, 1.0);
+            ctx.add_admin1(second, 1.0);
+            ctx.add_country("FR", 2.0);
+            assert_eq!(ctx.top_admin1("US").as_deref(), Some(first));
+            assert_eq!(ctx.top_country().as_deref(), Some("US"));
+            ctx.add_admin1(second, 0.5);
+            assert_eq!(ctx.top_admin1("US").as_deref(), Some(second));
+        }
     }
 
     #[test]

@@ -5,8 +5,7 @@
 //! (base, 3rd person, past, participle, -ing) and stored in a hash map, so a lookup is one
 //! probe per token.
 
-use super::tokens::FxBuild;
-use std::collections::HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// What kind of cue a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,7 +284,7 @@ fn inflect(lemma: &str) -> Vec<String> {
 
 /// The lexicon: word form (lower case) → cue.
 pub struct Lexicon {
-    forms: HashMap<String, Cue, FxBuild>,
+    forms: FxHashMap<String, Cue>,
     /// Bit per (first byte, second byte) pair of any form: most words miss without hashing.
     pairs: Vec<u64>,
     max_len: usize,
@@ -300,7 +299,7 @@ fn pair_key(w: &str) -> usize {
 
 impl Lexicon {
     pub fn new() -> Self {
-        let mut forms = HashMap::with_capacity_and_hasher(LEMMAS.len() * 5, FxBuild::default());
+        let mut forms = FxHashMap::with_capacity_and_hasher(LEMMAS.len() * 5, FxBuildHasher);
         let class_of = |lemma: &str| match lemma {
             "tell" | "inform" | "remind" | "assure" => CueClass::Tell,
             "ask" => CueClass::Ask,

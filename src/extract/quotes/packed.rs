@@ -8,8 +8,7 @@
 //! filter, a few KB for the word lists) rejects most absent words without touching the
 //! slots. Longer keys fall back to a `HashMap`, so the map stays exact for any key.
 
-use super::tokens::FxBuild;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One slot: the packed key, its length (keys may not be told apart by padding alone),
 /// and the index of its value (0 = empty).
@@ -26,7 +25,7 @@ pub struct PackedMap<V> {
     slots: Vec<Slot>,
     slot_shift: u32,
     values: Vec<V>,
-    long: HashMap<String, u32, FxBuild>,
+    long: FxHashMap<String, u32>,
 }
 
 /// `w` packed into an integer when it fits (1 to 16 bytes).
@@ -51,7 +50,9 @@ fn hashes(key: u128) -> (u64, u64) {
 
 impl<V: Copy + Default> PackedMap<V> {
     /// Builds the map; `filter_bits_per_key` trades memory for fewer false positives.
-    pub fn new(items: HashMap<String, V, FxBuild>, filter_bits_per_key: usize) -> Self {
+    /// The order `items` come in (the hash map's) only places keys in slots: the keys are
+    /// distinct, so every lookup answers the same whatever that order.
+    pub fn new(items: FxHashMap<String, V>, filter_bits_per_key: usize) -> Self {
         let n = items.len();
         Self::from_pairs(items, n, filter_bits_per_key)
     }
@@ -72,7 +73,7 @@ impl<V: Copy + Default> PackedMap<V> {
             slots: vec![Slot::default(); slots],
             slot_shift: 64 - slots.trailing_zeros(),
             values: vec![V::default()],
-            long: HashMap::default(),
+            long: FxHashMap::default(),
         };
         for (w, v) in items {
             let idx = m.values.len() as u32;
@@ -139,7 +140,7 @@ mod tests {
 
     #[test]
     fn exact_for_any_key() {
-        let mut items: HashMap<String, u32, FxBuild> = HashMap::default();
+        let mut items: FxHashMap<String, u32> = FxHashMap::default();
         for (i, w) in ["a", "the", "sixteen-letters!", "seventeen-letters", "ab\0"]
             .iter()
             .enumerate()

@@ -10,10 +10,10 @@
 
 use super::attribution::Ctx;
 use super::names::{self, Gender};
-use super::tokens::{trim_periods, FxBuild, Kind, WordSet};
+use super::tokens::{trim_periods, Kind, WordSet};
 use super::words;
 use crate::extract::SpeakerKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Capitalised words that start sentences but never start a name.
 pub(super) static STOP: WordSet = WordSet::new(&[
@@ -693,7 +693,7 @@ pub struct Speaker {
 #[derive(Debug, Default)]
 pub struct Registry {
     pub ents: Vec<Entity>,
-    pub by_last: HashMap<String, Vec<usize>, FxBuild>,
+    pub by_last: FxHashMap<String, Vec<usize>>,
     pub people: Vec<PersonAt>,
     /// Places are never registered and never speak.
     pub places: PlaceIndex,

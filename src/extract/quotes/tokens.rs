@@ -6,8 +6,7 @@
 //! their own tokens (`Mark`), including the typewriter `''`/`` `` `` pairs some newspapers
 //! use; single quotes stay punctuation, so apostrophes never open a quote.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// Token kinds.
@@ -30,46 +29,8 @@ pub struct Tok {
     pub lower: bool,
 }
 
-/// A small, fast, non-cryptographic hasher for short word keys (FxHash-style).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes a step: words are short, so this is one or two multiplications.
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxBuild = BuildHasherDefault<FxHasher>;
-
-/// A word list looked up through a hash set built on first use.
+/// A word list looked up through a hash set built on first use (`rustc_hash`'s Fx hash:
+/// the keys are short words of fixed lists, so a fast non-cryptographic hash is enough).
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<Probe>,
@@ -78,7 +39,7 @@ pub struct WordSet {
 /// The hash set plus a cheap pre-filter (length range, first bytes seen), so most words
 /// are rejected without hashing.
 struct Probe {
-    set: HashSet<&'static str, FxBuild>,
+    set: FxHashSet<&'static str>,
     min_len: usize,
     max_len: usize,
     first: [bool; 256],

@@ -11,9 +11,9 @@
 
 use super::cues::{Cue, Lexicon};
 use super::packed::PackedMap;
-use super::tokens::{is_cap, text_of, trim_periods, FxBuild, Kind, Tok, WordSet};
+use super::tokens::{is_cap, text_of, trim_periods, Kind, Tok, WordSet};
 use super::{attribution, speakers};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Capitalised words that never start a name ([`speakers`]' STOP list).
 pub const STOP: u16 = 1 << 0;
@@ -74,7 +74,7 @@ pub struct WordTable {
 
 impl WordTable {
     pub fn new(lex: &Lexicon) -> WordTable {
-        let mut by_word: HashMap<String, Entry, FxBuild> = HashMap::default();
+        let mut by_word: FxHashMap<String, Entry> = FxHashMap::default();
         for (set, bit) in lists() {
             for &w in set.words() {
                 by_word.entry(w.to_string()).or_default().bits |= bit;
