@@ -602,6 +602,21 @@ impl<'a> Ctx<'a> {
                 }
                 end = comma;
             }
+            // "Gov. John Kasich (R-OH), said": only a parenthetical between name and comma.
+            if fallback.is_none() && first_name.is_none() && k > lo + 1 && self.is_punct(k - 2, ")")
+            {
+                let mut p = k - 2;
+                while p > lo && p + 12 > k && !self.is_punct(p, "(") {
+                    p -= 1;
+                }
+                if self.is_punct(p, "(") {
+                    if let Some(np) =
+                        np_before(self, p, lo, false).filter(|np| np.kind == NpKind::Name)
+                    {
+                        return Some(np);
+                    }
+                }
+            }
             return fallback
                 .filter(|np| self.person_like(*np))
                 .or(first_name)
@@ -793,7 +808,7 @@ impl<'a> Ctx<'a> {
                     // the name: "Sanders's campaign manager, Jeff Weaver, said".
                     let appos_first = np.kind == NpKind::Name
                         && np.s > i + 1
-                        && np.s <= i + 7
+                        && np.s <= i + 10
                         && self.is_punct(np.s - 1, ",")
                         && (i..np.s - 1).all(|x| self.toks[x].kind == Kind::Word);
                     if np.s >= i
@@ -947,6 +962,23 @@ impl<'a> Ctx<'a> {
                 };
                 if !between_ok || !near || !lead_ok {
                     continue;
+                }
+                // "…, Nefzi said, adding, \"…\"": the participle continues the nearest cue.
+                if self.lw(c).ends_with("ing") && c > lo && self.is_punct(c - 1, ",") {
+                    let earlier = (lo..c.saturating_sub(1)).rev().take(12).find_map(|k| {
+                        self.cue_at(k, c)?;
+                        self.subject_before(k, lo, false).filter(|np| {
+                            np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(Some(_)))
+                        })
+                    });
+                    if let Some(np) = earlier {
+                        return Some(Attr {
+                            np,
+                            cue_s: c,
+                            cue_e: ce,
+                            end: ce,
+                        });
+                    }
                 }
                 if self.lw(c) == "according" {
                     let np = np_after(self, ce, j)?;
@@ -1131,12 +1163,13 @@ impl<'a> Ctx<'a> {
                     | "unlike"
                     | "despite"
                     | "although"
-            ) || self
-                .w(s)
-                .chars()
-                .next()
-                .map(|c| c.is_ascii_digit())
-                .unwrap_or(false);
+            ) || (lw.len() > 4 && lw.ends_with("ly"))
+                || self
+                    .w(s)
+                    .chars()
+                    .next()
+                    .map(|c| c.is_ascii_digit())
+                    .unwrap_or(false);
             if !adverbial {
                 break;
             }

@@ -592,9 +592,27 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
         {
             k += 1;
         }
-        // An addressee or object: "asked the crowd", "told CNN".
+        // An addressee or object: "asked the crowd", "told CNN", "asked Republican
+        // politicians".
         if let Some(np) = speakers::np_after(ctx, k, pb) {
             k = np.e;
+            let mut n = 0;
+            while n < 2
+                && k < pb
+                && ctx.toks[k].kind == Kind::Word
+                && !is_cap(ctx.w(k))
+                && !attribution::is_adverbial(ctx.lw(k))
+                && !matches!(
+                    ctx.lw(k),
+                    "that" | "and" | "but" | "to" | "as" | "if" | "whether"
+                )
+            {
+                k += 1;
+                n += 1;
+            }
+            if !(k >= pb || matches!(ctx.w(k), "." | "!" | "?")) {
+                k -= n;
+            }
         }
     }
     // A manner adverb and a short prepositional tail ("said pleasantly into the phone").

@@ -616,3 +616,31 @@ fn signature_line_after_a_quotation_paragraph() {
     // is not taken to continue the one the signature closed.
     assert_eq!(spk(&q[1]), "-");
 }
+
+#[test]
+fn adverb_opening_a_sentence_is_never_a_speaker() {
+    let t = "President Barack Obama spoke on Monday.\nDomestically, the remarks drew a damning reaction from Obama, who called the nominee unfit.\n“Why are you still endorsing him?” Obama asked Republican politicians.";
+    let q = ex(t);
+    let direct: Vec<&Quote> = q.iter().filter(|x| x.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(spk(direct[0]), "Barack Obama");
+    assert_eq!(direct[0].cue.as_deref(), Some("asked"));
+    assert!(q.iter().all(|x| spk(x) != "Domestically"), "{q:?}");
+}
+
+#[test]
+fn participle_continues_the_cue_before_it() {
+    let t = "Omar Mateen prayed there. Mohamed Nefzi runs the shop.\nMateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"";
+    let q = ex(t);
+    let direct: Vec<&Quote> = q.iter().filter(|x| x.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(spk(direct[0]), "Mohamed Nefzi");
+}
+
+#[test]
+fn parenthetical_then_comma_before_the_cue() {
+    let t = "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "John Kasich");
+}
