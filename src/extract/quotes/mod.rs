@@ -736,6 +736,9 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                 s += 1;
             }
             let r = analyze_run(ctx, s, np.e, the)?;
+            if r.ntoks == 1 && np.e == s + 1 && unintroduced_opening_word(ctx, reg, s) {
+                return None;
+            }
             if r.title_only {
                 let head = r
                     .title
@@ -775,6 +778,27 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                 .or_else(|| description(ctx, np, head))
         }
     }
+}
+
+/// Whether the one-word name at token `i` is only a capitalised sentence opening
+/// ("Analysts said", "Several warned", "Having said that"): it opens its sentence, the article
+/// never introduced such a name, it is neither an acronym nor a known first name, and the
+/// article writes the same word in lower case elsewhere (a surname never is).
+fn unintroduced_opening_word(ctx: &Ctx, reg: &Registry, i: usize) -> bool {
+    let toks = ctx.toks;
+    let opens = i == 0
+        || toks[i - 1].para != toks[i].para
+        || toks[i - 1].kind == Kind::Mark
+        || matches!(ctx.w(i - 1), "." | "!" | "?" | ":" | "—" | "-" | "(");
+    let w = ctx.w(i);
+    let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_lowercase());
+    if !opens || acronym || names::lookup(w).is_some() {
+        return false;
+    }
+    let lw = ctx.lw(i);
+    !reg.by_last.contains_key(lw)
+        && (0..toks.len()).any(|k| k != i && !ctx.cap(k) && ctx.lw(k) == lw)
 }
 
 /// An unnamed source described with a name in it ("a State Department official said", "one

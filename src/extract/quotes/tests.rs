@@ -644,3 +644,14 @@ fn parenthetical_then_comma_before_the_cue() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "John Kasich");
 }
+
+#[test]
+fn capitalised_sentence_opening_is_not_a_name() {
+    let t = "The analysts met the aides of the governor.\nAnalysts said the plan would fail.\n\"It will not work,\" Maddow said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    // "Analysts" is written in lower case elsewhere: a common word, not a speaker.
+    assert_eq!(spk(&q[0]), "-");
+    // A surname the article never writes in lower case stays a speaker.
+    assert_eq!(spk(&q[1]), "Maddow");
+}
