@@ -1725,37 +1725,23 @@ impl Registry {
 
     /// The last person before byte `pos` compatible with the pronoun's gender.
     pub fn resolve_pronoun(&self, pos: usize, g: Gender) -> Option<Speaker> {
-        // Most recent compatible subject-like mention; an exact gender match beats an
-        // ambiguous one among the last few mentions; possessives/objects only as a fallback.
-        let mut either: Option<usize> = None;
+        // The most recent compatible subject-like mention, whether its name's gender is clear
+        // or ambiguous (preferring a clear match a few mentions back lost more often than it
+        // won on PolNeAR train); possessives and objects only as a fallback.
         let mut weak: Option<usize> = None;
-        let mut seen = 0;
         let upto = self.people.partition_point(|p| p.pos < pos);
         for p in self.people[..upto].iter().rev().take(60) {
             let ent = &self.ents[p.ent];
-            if ent.kind != SpeakerKind::Person {
+            if ent.kind != SpeakerKind::Person || (ent.gender != g && ent.gender != Gender::Either)
+            {
                 continue;
             }
-            seen += 1;
-            if ent.gender != g && ent.gender != Gender::Either {
-                continue;
+            if !p.weak {
+                return Some(self.speaker(p.ent));
             }
-            if p.weak {
-                weak = weak.or(Some(p.ent));
-                continue;
-            }
-            if ent.gender == g {
-                if either.is_none() || seen <= 4 {
-                    return Some(self.speaker(p.ent));
-                }
-                break;
-            }
-            either = either.or(Some(p.ent));
-            if seen > 4 {
-                break;
-            }
+            weak = weak.or(Some(p.ent));
         }
-        either.or(weak).map(|id| self.speaker(id))
+        weak.map(|id| self.speaker(id))
     }
 
     /// Whether the named person is compatible with a pronoun of gender `g`.
