@@ -30,7 +30,6 @@ pub struct Fields {
     pub source: Field,
     pub date: Field,
     pub id_key: Field,
-    pub id_hash: Field,
     pub content_hash: Field,
     pub file_hash: Field,
     pub speaker_tag: Field,
@@ -74,7 +73,6 @@ impl Fields {
             source: f("source")?,
             date: f("date")?,
             id_key: f("id_key")?,
-            id_hash: f("id_hash")?,
             content_hash: f("content_hash")?,
             file_hash: f("file_hash")?,
             speaker_tag: f("speaker_tag")?,
@@ -269,7 +267,6 @@ pub fn to_tantivy(
     for s in &a.speakers {
         doc.add_text(f.speaker, s);
     }
-    doc.add_u64(f.id_hash, id_hash);
     doc.add_u64(f.content_hash, content_hash);
     doc.add_u64(f.file_hash, file_hash);
     doc.add_text(f.json, serde_json::to_string(a).unwrap_or_default());

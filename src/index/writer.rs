@@ -15,7 +15,8 @@ use crate::docs::ArticleDocs;
 use crate::error::{Error, Result};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, Index, IndexWriter, TantivyDocument, TantivyError, Term, TERMINATED};
 
 /// The smallest writer budget Tantivy accepts per thread.
 const MIN_BUDGET_PER_THREAD: usize = 15_000_000;
@@ -219,29 +220,42 @@ fn write_error(dir: &Path, e: tantivy::TantivyError) -> Error {
 }
 
 /// Reads (id hash → content and file hashes) of every live article document.
+///
+/// The ids are the terms of `id_key`, which every document of an article carries (a fast
+/// field of the same hashes would repeat them); among each id's documents, the article is the
+/// one with a content hash (the first, as it is added before its quotes).
 fn existing_articles(index: &Index, f: &Fields) -> Result<HashMap<u64, Stored>> {
     let reader = index.reader()?;
     let searcher = reader.searcher();
     let mut map = HashMap::new();
     let schema = index.schema();
     let name = |field| schema.get_field_name(field).to_string();
-    let (id_name, hash_name, file_name) =
-        (name(f.id_hash), name(f.content_hash), name(f.file_hash));
+    let (hash_name, file_name) = (name(f.content_hash), name(f.file_hash));
     for seg in searcher.segment_readers() {
-        let ids = seg.fast_fields().u64(&id_name)?;
         let hashes = seg.fast_fields().u64(&hash_name)?;
         let files = seg.fast_fields().u64(&file_name)?;
-        for doc in seg.doc_ids_alive() {
-            // Only article documents carry a content hash.
-            if let (Some(i), Some(h)) = (ids.first(doc), hashes.first(doc)) {
-                let file_hash = files.first(doc).unwrap_or(0);
-                map.insert(
-                    i,
-                    Stored {
+        let alive = seg.alive_bitset();
+        let ids = seg.inverted_index(f.id_key)?;
+        let mut terms = ids.terms().stream().map_err(TantivyError::from)?;
+        while terms.advance() {
+            let Ok(bytes) = <[u8; 8]>::try_from(terms.key()) else {
+                continue;
+            };
+            let mut docs = ids
+                .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                .map_err(TantivyError::from)?;
+            let mut doc = docs.doc();
+            while doc != TERMINATED {
+                let live = alive.is_none_or(|a| a.is_alive(doc));
+                if let (true, Some(h)) = (live, hashes.first(doc)) {
+                    let stored = Stored {
                         content_hash: h,
-                        file_hash,
-                    },
-                );
+                        file_hash: files.first(doc).unwrap_or(0),
+                    };
+                    map.insert(u64::from_be_bytes(bytes), stored);
+                    break;
+                }
+                doc = docs.advance();
             }
         }
     }

@@ -6,7 +6,8 @@
 //! own tag fields (see `schema/fields.md`), so a value's count is its term's document
 //! frequency, summed over segments. The term dictionary is used where it is small next to the
 //! documents (places, sources, years, kinds, a drilled-down place's range of regions or
-//! cities); a field with about a value per few documents (speakers) is cheaper to aggregate.
+//! cities); a field with about a value per few documents (speakers) is cheaper to aggregate,
+//! and is not indexed at all.
 //! Document frequencies still count deleted documents until a merge removes them, so an index
 //! with deletes always aggregates.
 
@@ -133,13 +134,15 @@ pub fn from_aggregations(
 
 /// Counts one facet over all documents of the searched type from the term dictionaries, or
 /// `None` where aggregating is the better way: a segment has deletes, or the field has so
-/// many distinct values (speakers) that reading them all costs more than visiting documents.
+/// many distinct values that reading them all costs more than visiting documents (speakers,
+/// which the index keeps as a column only for that reason).
 pub fn from_term_dictionaries(
     searcher: &tantivy::Searcher,
     spec: &FacetSpec,
 ) -> Result<Option<Vec<FacetValue>>> {
     let segments = searcher.segment_readers();
-    if segments.iter().any(|s| s.has_deletes()) {
+    let indexed = searcher.schema().get_field_entry(spec.field).is_indexed();
+    if !indexed || segments.iter().any(|s| s.has_deletes()) {
         return Ok(None);
     }
     let field = spec.field;
