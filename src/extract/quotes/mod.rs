@@ -785,20 +785,28 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
 /// never introduced such a name, it is neither an acronym nor a known first name, and the
 /// article writes the same word in lower case elsewhere (a surname never is).
 fn unintroduced_opening_word(ctx: &Ctx, reg: &Registry, i: usize) -> bool {
-    let toks = ctx.toks;
-    let opens = i == 0
-        || toks[i - 1].para != toks[i].para
-        || toks[i - 1].kind == Kind::Mark
-        || matches!(ctx.w(i - 1), "." | "!" | "?" | ":" | "—" | "-" | "(");
     let w = ctx.w(i);
     let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && w.chars().all(|c| !c.is_lowercase());
-    if !opens || acronym || names::lookup(w).is_some() {
+    if !opens_sentence(ctx, i) || acronym || names::lookup(w).is_some() {
         return false;
     }
+    !reg.by_last.contains_key(ctx.lw(i)) && written_lower_elsewhere(ctx, i)
+}
+
+/// Whether the article writes the word at token `i` in lower case somewhere else.
+fn written_lower_elsewhere(ctx: &Ctx, i: usize) -> bool {
     let lw = ctx.lw(i);
-    !reg.by_last.contains_key(lw)
-        && (0..toks.len()).any(|k| k != i && !ctx.cap(k) && ctx.lw(k) == lw)
+    (0..ctx.toks.len()).any(|k| k != i && !ctx.cap(k) && ctx.lw(k) == lw)
+}
+
+/// Whether token `i` opens a sentence, a paragraph or a quotation (so its capital says nothing).
+fn opens_sentence(ctx: &Ctx, i: usize) -> bool {
+    let toks = ctx.toks;
+    i == 0
+        || toks[i - 1].para != toks[i].para
+        || toks[i - 1].kind == Kind::Mark
+        || matches!(ctx.w(i - 1), "." | "!" | "?" | ":" | "—" | "-" | "(")
 }
 
 /// An unnamed source described with a name in it ("a State Department official said", "one
@@ -821,7 +829,14 @@ fn description(ctx: &Ctx, np: Np, head: usize) -> Option<Speaker> {
             e = run;
         }
     }
-    let named = (s..e).any(|i| i != head && ctx.toks[i].kind == Kind::Word && is_cap(ctx.w(i)));
+    // A capital that only opens the sentence ("Senior officials said": the article writes
+    // "senior" elsewhere) names nobody; "Republican officials said" does.
+    let named = (s..e).any(|i| {
+        i != head
+            && ctx.toks[i].kind == Kind::Word
+            && is_cap(ctx.w(i))
+            && !(opens_sentence(ctx, i) && written_lower_elsewhere(ctx, i))
+    });
     if !named || e <= s {
         return None;
     }

@@ -655,3 +655,12 @@ fn capitalised_sentence_opening_is_not_a_name() {
     // A surname the article never writes in lower case stays a speaker.
     assert_eq!(spk(&q[1]), "Maddow");
 }
+
+#[test]
+fn description_needs_more_than_a_sentence_capital() {
+    let t = "Senior officials said the talks would resume. The senior staff left early.\nRepublican officials said the case was closed.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(spk(&q[0]), "-");
+    assert_eq!(spk(&q[1]), "Republican officials");
+}
