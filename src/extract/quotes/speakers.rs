@@ -1265,7 +1265,13 @@ pub fn np_before(ctx: &Ctx, end: usize, lo: usize, loose: bool) -> Option<Np> {
             e: end,
         });
     }
-    if loose && !ctx.has(k, words::NOMINAL) && !ctx.cap(k) && lw.len() > 2 && !lw.ends_with("ly") {
+    if loose
+        && !ctx.has(k, words::NOMINAL)
+        && !ctx.has(k, words::FUNCTION)
+        && !ctx.cap(k)
+        && lw.len() > 2
+        && !lw.ends_with("ly")
+    {
         // Any noun phrase "the paper's editorial board" / "the gambling tycoon": a
         // determiner or possessive within a few words, only words in between.
         let mut s = k;

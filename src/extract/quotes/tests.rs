@@ -664,3 +664,12 @@ fn description_needs_more_than_a_sentence_capital() {
     assert_eq!(spk(&q[0]), "-");
     assert_eq!(spk(&q[1]), "Republican officials");
 }
+
+#[test]
+fn function_word_is_no_noun_phrase_head() {
+    let t = "Donald Trump read the interview.\nTrump called on her to resign from her post and said, \"Her mind is shot!\"";
+    let q = ex(t);
+    let direct: Vec<&Quote> = q.iter().filter(|x| x.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(spk(direct[0]), "Donald Trump");
+}
