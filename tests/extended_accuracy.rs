@@ -52,9 +52,9 @@ fn floor(name: &str, got: f64, min: f64) {
 
 /// Floors for PolNeAR dev, `--names`: (subset args, overlap F1, exact F1, speaker accuracy).
 const QUOTE_FLOORS: &[(&[&str], f64, f64, f64)] = &[
-    (&["--kinds", "direct"], 0.924, 0.890, 0.903),
-    (&["--kinds", "direct,mixed"], 0.887, 0.756, 0.888),
-    (&["--speech-only"], 0.796, 0.655, 0.884),
+    (&["--kinds", "direct"], 0.924, 0.890, 0.906),
+    (&["--kinds", "direct,mixed"], 0.888, 0.758, 0.890),
+    (&["--speech-only"], 0.797, 0.655, 0.890),
 ];
 
 #[test]
@@ -94,7 +94,7 @@ fn quotes_on_polnear_dev() {
 const PLACE_FLOORS: &[(&str, f64, f64)] = &[
     ("geowebnews.dev.jsonl", 0.855, 0.928),
     ("lgl.jsonl", 0.831, 0.857),
-    ("geovirus.jsonl", 0.830, 0.819),
+    ("geovirus.jsonl", 0.830, 0.820),
 ];
 
 #[test]
