@@ -68,6 +68,31 @@ struct Found {
     own: bool,
 }
 
+impl Found {
+    /// Reported speech over tokens `[s, e)`, said by `np` with the cue on tokens
+    /// `[cue_s, cue_e)` (an empty cue range stands for its first token).
+    fn reported(
+        toks: &[Tok],
+        (s, e): (usize, usize),
+        kind: QuoteKind,
+        np: Np,
+        (cue_s, cue_e): (usize, usize),
+        opens_para: bool,
+    ) -> Found {
+        Found {
+            start: toks[s].s,
+            end: toks[e - 1].e,
+            kind,
+            np: Some(np),
+            cue: Some((toks[cue_s].s, toks[cue_e.max(cue_s + 1) - 1].e)),
+            para: toks[s].para,
+            opens_para,
+            speaker: None,
+            own: false,
+        }
+    }
+}
+
 impl QuoteExtractor {
     pub fn embedded() -> &'static QuoteExtractor {
         static Q: OnceLock<QuoteExtractor> = OnceLock::new();
@@ -314,17 +339,14 @@ impl QuoteExtractor {
             // With no direct quotation left, the sentence is reported speech (below) anyway.
             for ri in taken.into_iter().filter(|_| !direct.is_empty()) {
                 let r = rep[ri];
-                found.push(Found {
-                    start: toks[r.s].s,
-                    end: toks[r.e - 1].e,
-                    kind: QuoteKind::Mixed,
-                    np: Some(r.np),
-                    cue: Some((toks[r.cue_s].s, toks[r.cue_e.max(r.cue_s + 1) - 1].e)),
-                    para,
-                    opens_para: r.s == pa,
-                    speaker: None,
-                    own: false,
-                });
+                found.push(Found::reported(
+                    toks,
+                    (r.s, r.e),
+                    QuoteKind::Mixed,
+                    r.np,
+                    (r.cue_s, r.cue_e),
+                    r.s == pa,
+                ));
             }
         }
         if direct.is_empty() {
@@ -359,18 +381,14 @@ impl QuoteExtractor {
                 } else {
                     QuoteKind::Indirect
                 };
-                let (s, e) = (toks[r.s].s, toks[r.e - 1].e);
-                found.push(Found {
-                    start: s,
-                    end: e,
+                found.push(Found::reported(
+                    toks,
+                    (r.s, r.e),
                     kind,
-                    np: Some(r.np),
-                    cue: Some((toks[r.cue_s].s, toks[r.cue_e.max(r.cue_s + 1) - 1].e)),
-                    para,
-                    opens_para: r.s == pa,
-                    speaker: None,
-                    own: false,
-                });
+                    r.np,
+                    (r.cue_s, r.cue_e),
+                    r.s == pa,
+                ));
             }
             return;
         }
@@ -380,17 +398,14 @@ impl QuoteExtractor {
             } else {
                 QuoteKind::Indirect
             };
-            found.push(Found {
-                start: toks[s].s,
-                end: toks[e - 1].e,
+            found.push(Found::reported(
+                toks,
+                (s, e),
                 kind,
-                np: Some(x.np),
-                cue: Some((toks[x.cue_s].s, toks[x.cue_e.max(x.cue_s + 1) - 1].e)),
-                para,
-                opens_para: s == pa,
-                speaker: None,
-                own: false,
-            });
+                x.np,
+                (x.cue_s, x.cue_e),
+                s == pa,
+            ));
         }
         for (qi, attr) in direct {
             let q = qspans[qi];
@@ -429,17 +444,14 @@ impl QuoteExtractor {
                                 } else {
                                     QuoteKind::Indirect
                                 };
-                                found.push(Found {
-                                    start: toks[s].s,
-                                    end: toks[e - 1].e,
+                                found.push(Found::reported(
+                                    toks,
+                                    (s, e),
                                     kind,
-                                    np: Some(x.np),
-                                    cue: Some((toks[i].s, toks[ce - 1].e)),
-                                    para,
-                                    opens_para: false,
-                                    speaker: None,
-                                    own: false,
-                                });
+                                    x.np,
+                                    (i, ce),
+                                    false,
+                                ));
                             }
                         }
                     }
