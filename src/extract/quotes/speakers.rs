@@ -1521,6 +1521,17 @@ impl Registry {
                 continue;
             }
             let e = run_fwd(ctx, i, toks.len());
+            // A headline run ("Christie Is Over Marco Rubio"): the name is the part after its
+            // last capitalised function word, when that part starts with a first name.
+            if let Some(f) = (i + 1..e)
+                .rev()
+                .find(|&j| ctx.has(j, words::FUNCTION) || ctx.has(j, words::STOP))
+            {
+                let first = names::lookup(ctx.w(f + 1)).is_some_and(|n| !n.word && n.count >= 1000);
+                if f + 2 < e && first {
+                    i = f + 1;
+                }
+            }
             let e = (i + 1..=e)
                 .find(|&j| in_quote.get(j - 1).copied().unwrap_or(true))
                 .map(|j| j - 1)

@@ -673,3 +673,11 @@ fn function_word_is_no_noun_phrase_head() {
     assert_eq!(direct.len(), 1, "{q:?}");
     assert_eq!(spk(direct[0]), "Donald Trump");
 }
+
+#[test]
+fn headline_run_does_not_become_a_name() {
+    let t = "Christie Is Over Marco Rubio\nSen. Marco Rubio spoke in Iowa.\n\"It is a difficult issue,\" said the Florida senator.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Marco Rubio");
+}
