@@ -1506,6 +1506,28 @@ impl PlaceIndex {
     }
 }
 
+/// Whether the paragraph of token `i` is written in title case (a headline): at least four
+/// words longer than three letters, four in five of them capitalised.
+fn title_case_paragraph(ctx: &Ctx, i: usize) -> bool {
+    let toks = ctx.toks;
+    let para = toks[i].para;
+    let mut start = i;
+    while start > 0 && toks[start - 1].para == para {
+        start -= 1;
+    }
+    let (mut words, mut caps) = (0usize, 0usize);
+    for k in (start..toks.len())
+        .take_while(|&k| toks[k].para == para)
+        .take(60)
+    {
+        if toks[k].kind == Kind::Word && ctx.w(k).chars().count() > 3 {
+            words += 1;
+            caps += usize::from(ctx.cap(k));
+        }
+    }
+    words >= 4 && caps * 5 >= words * 4
+}
+
 impl Registry {
     /// Registers every capitalised run outside quotations (`in_quote[i]`), places and byline.
     pub fn build(ctx: &Ctx, places: &[(usize, usize)]) -> Registry {
@@ -1530,6 +1552,10 @@ impl Registry {
                 let first = names::lookup(ctx.w(f + 1)).is_some_and(|n| !n.word && n.count >= 1000);
                 if f + 2 < e && first {
                     i = f + 1;
+                } else if e - i >= 3 && title_case_paragraph(ctx, i) {
+                    // "Outreach Undone By Trump": a headline's words, not a name.
+                    i = e;
+                    continue;
                 }
             }
             let e = (i + 1..=e)

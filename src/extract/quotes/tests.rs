@@ -681,3 +681,11 @@ fn headline_run_does_not_become_a_name() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Marco Rubio");
 }
+
+#[test]
+fn headline_words_are_not_registered_as_a_name() {
+    let t = "Whites Rally Again\nMinority Outreach Undone By Trump.\nNorth Carolina RNC member Ada Fisher believes Donald Trump will do well.\n\"I think he will do quite fine,\" she said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Ada Fisher");
+}
