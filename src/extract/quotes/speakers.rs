@@ -1543,8 +1543,10 @@ impl Registry {
                 continue;
             }
             let e = run_fwd(ctx, i, toks.len());
-            // A headline run ("Christie Is Over Marco Rubio"): the name is the part after its
-            // last capitalised function word, when that part starts with a first name.
+            // A capitalised function word inside a run is a headline's ("Minority Outreach
+            // Undone By Trump.", "… 9:32PMChris Christie Is Over Marco Rubio's Same Old …"):
+            // the name is the part after the last one when that starts with a first name;
+            // otherwise, in a title-case paragraph, a run of three or more words is no name.
             if let Some(f) = (i + 1..e)
                 .rev()
                 .find(|&j| ctx.has(j, words::FUNCTION) || ctx.has(j, words::STOP))
@@ -1553,7 +1555,6 @@ impl Registry {
                 if f + 2 < e && first {
                     i = f + 1;
                 } else if e - i >= 3 && title_case_paragraph(ctx, i) {
-                    // "Outreach Undone By Trump": a headline's words, not a name.
                     i = e;
                     continue;
                 }
