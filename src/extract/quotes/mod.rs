@@ -795,7 +795,8 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
 /// Whether the one-word name at token `i` is only a capitalised sentence opening
 /// ("Analysts said", "Several warned", "Having said that"): it opens its sentence, the article
 /// never introduced such a name, it is neither an acronym nor a known first name, and the
-/// article writes the same word in lower case elsewhere (a surname never is).
+/// article writes the same word in lower case elsewhere (a surname never is) or it is a
+/// participle.
 fn unintroduced_opening_word(ctx: &Ctx, reg: &Registry, i: usize) -> bool {
     let w = ctx.w(i);
     let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -803,7 +804,10 @@ fn unintroduced_opening_word(ctx: &Ctx, reg: &Registry, i: usize) -> bool {
     if !opens_sentence(ctx, i) || acronym || names::lookup(w).is_some() {
         return false;
     }
-    !reg.by_last.contains_key(ctx.lw(i)) && written_lower_elsewhere(ctx, i)
+    let lw = ctx.lw(i);
+    // A participle opening its sentence ("Appearing before supporters, …") is one too.
+    let participle = lw.len() > 5 && lw.ends_with("ing");
+    !reg.by_last.contains_key(lw) && (participle || written_lower_elsewhere(ctx, i))
 }
 
 /// Whether the article writes the word at token `i` in lower case somewhere else.

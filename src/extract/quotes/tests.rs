@@ -689,3 +689,11 @@ fn headline_words_are_not_registered_as_a_name() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Ada Fisher");
 }
+
+#[test]
+fn participle_opening_a_sentence_is_not_a_speaker() {
+    let t = "Voters waited for the results.\nAppearing before cheering supporters at the party headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, \"I think you all have an idea of the results.\"";
+    let q = ex(t);
+    assert!(!q.is_empty(), "{q:?}");
+    assert!(q.iter().all(|x| spk(x) != "Appearing"), "{q:?}");
+}
