@@ -535,21 +535,28 @@ impl<'a> Ctx<'a> {
         i
     }
 
+    /// Where a parenthetical ending just before token `end` ("(R-Ohio)") opens, or `end` when
+    /// there is none within a dozen tokens.
+    fn skip_parenthetical_back(&self, end: usize, lo: usize) -> usize {
+        if end > lo && self.is_punct(end - 1, ")") {
+            let mut j = end - 1;
+            while j > lo && j + 12 > end && !self.is_punct(j, "(") {
+                j -= 1;
+            }
+            if self.is_punct(j, "(") {
+                return j;
+            }
+        }
+        end
+    }
+
     /// The subject of the cue at `c`: `NP [, apposition,] [aux] CUE`.
     pub fn subject_before(&self, c: usize, lo: usize, loose: bool) -> Option<Np> {
         let mut k = c;
         while k > lo && is_aux(self.lw(k - 1)) && !is_cap(self.w(k - 1)) {
             k -= 1;
         }
-        if k > lo && self.is_punct(k - 1, ")") {
-            let mut j = k - 1;
-            while j > lo && j + 12 > k && !self.is_punct(j, "(") {
-                j -= 1;
-            }
-            if self.is_punct(j, "(") {
-                k = j;
-            }
-        }
+        k = self.skip_parenthetical_back(k, lo);
         if k > lo && self.is_punct(k - 1, ",") {
             // Apposition(s): walk back over up to three commas to the name they describe
             // ("Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore
@@ -581,15 +588,7 @@ impl<'a> Ctx<'a> {
                 }
                 let comma = j;
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
-                if j > lo && self.is_punct(j - 1, ")") {
-                    let mut p = j - 1;
-                    while p > lo && p + 12 > j && !self.is_punct(p, "(") {
-                        p -= 1;
-                    }
-                    if self.is_punct(p, "(") {
-                        j = p;
-                    }
-                }
+                j = self.skip_parenthetical_back(j, lo);
                 if let Some(np) = np_before(self, j, lo, loose) {
                     if matches!(np.kind, NpKind::Pronoun(_))
                         || (np.kind == NpKind::Name && self.person_like(np))
@@ -603,13 +602,9 @@ impl<'a> Ctx<'a> {
                 end = comma;
             }
             // "Gov. John Kasich (R-OH), said": only a parenthetical between name and comma.
-            if fallback.is_none() && first_name.is_none() && k > lo + 1 && self.is_punct(k - 2, ")")
-            {
-                let mut p = k - 2;
-                while p > lo && p + 12 > k && !self.is_punct(p, "(") {
-                    p -= 1;
-                }
-                if self.is_punct(p, "(") {
+            if fallback.is_none() && first_name.is_none() && k > lo + 1 {
+                let p = self.skip_parenthetical_back(k - 1, lo);
+                if p < k - 1 {
                     if let Some(np) =
                         np_before(self, p, lo, false).filter(|np| np.kind == NpKind::Name)
                     {
