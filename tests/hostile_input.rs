@@ -495,6 +495,36 @@ fn nothing_but_quote_marks_or_said() {
 }
 
 #[test]
+fn tens_of_thousands_of_capitalised_sentence_openings() {
+    // Each opening word is checked against the words the article writes in lower case, and
+    // each run of a headline against its paragraph: both must stay linear in the article.
+    let case = Case::new("openings");
+    let mut s = String::from("Openings\n\n");
+    for i in 0..40_000 {
+        s.push_str(&format!("Analysts said vote {i} was close. "));
+    }
+    s.push_str("\n\n");
+    for i in 0..20_000 {
+        s.push_str(&format!("Minority Outreach Undone By Trump{i} said it. "));
+    }
+    // Last, so a search for a lower-case "analysts" would cross the whole article each time.
+    s.push_str("\n\nThe analysts met.\n");
+    case.write("openings.txt", s.as_bytes());
+    let out = case.check_extract(&[]);
+    let speakers: Vec<String> = out
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .flat_map(|v| v["quotes"].as_array().cloned().unwrap_or_default())
+        .filter_map(|q| q["speaker"].as_str().map(String::from))
+        .collect();
+    assert!(
+        !speakers.iter().any(|sp| sp == "Analysts"),
+        "a sentence-opening common word became a speaker"
+    );
+}
+
+#[test]
 fn odd_file_names() {
     let case = Case::new("names");
     let good = |w: &str| format!("Odd names\n\nA story filed under an odd name: {w}.");

@@ -787,7 +787,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                     }
                     reg.resolve_name(&r)
                 })
-                .or_else(|| description(ctx, np, head))
+                .or_else(|| description(ctx, reg, np, head))
         }
     }
 }
@@ -807,13 +807,7 @@ fn unintroduced_opening_word(ctx: &Ctx, reg: &Registry, i: usize) -> bool {
     let lw = ctx.lw(i);
     // A participle opening its sentence ("Appearing before supporters, …") is one too.
     let participle = lw.len() > 5 && lw.ends_with("ing");
-    !reg.by_last.contains_key(lw) && (participle || written_lower_elsewhere(ctx, i))
-}
-
-/// Whether the article writes the word at token `i` in lower case somewhere else.
-fn written_lower_elsewhere(ctx: &Ctx, i: usize) -> bool {
-    let lw = ctx.lw(i);
-    (0..ctx.toks.len()).any(|k| k != i && !ctx.cap(k) && ctx.lw(k) == lw)
+    !reg.by_last.contains_key(lw) && (participle || reg.written_lower(ctx, i))
 }
 
 /// Whether token `i` opens a sentence, a paragraph or a quotation (so its capital says nothing).
@@ -828,7 +822,7 @@ fn opens_sentence(ctx: &Ctx, i: usize) -> bool {
 /// An unnamed source described with a name in it ("a State Department official said", "one
 /// Trump campaign source said"): the description is the speaker, so the quote keeps a source
 /// a user can search. A description without a name ("the official") says too little.
-fn description(ctx: &Ctx, np: Np, head: usize) -> Option<Speaker> {
+fn description(ctx: &Ctx, reg: &Registry, np: Np, head: usize) -> Option<Speaker> {
     let mut s = np.s;
     while s < head && matches!(ctx.lw(s), "a" | "an" | "the" | "one" | "another") {
         s += 1;
@@ -851,7 +845,7 @@ fn description(ctx: &Ctx, np: Np, head: usize) -> Option<Speaker> {
         i != head
             && ctx.toks[i].kind == Kind::Word
             && is_cap(ctx.w(i))
-            && !(opens_sentence(ctx, i) && written_lower_elsewhere(ctx, i))
+            && !(opens_sentence(ctx, i) && reg.written_lower(ctx, i))
     });
     if !named || e <= s {
         return None;

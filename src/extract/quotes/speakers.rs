@@ -13,7 +13,9 @@ use super::names::{self, Gender};
 use super::tokens::{trim_periods, Kind, WordSet};
 use super::words;
 use crate::extract::SpeakerKind;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use std::cell::OnceCell;
+use std::hash::BuildHasher;
 
 /// Capitalised words that start sentences but never start a name.
 pub(super) static STOP: WordSet = WordSet::new(&[
@@ -697,6 +699,9 @@ pub struct Registry {
     pub people: Vec<PersonAt>,
     /// Places are never registered and never speak.
     pub places: PlaceIndex,
+    /// Hashes of the words the article writes in lower case, built on first use (few articles
+    /// ask), so asking about each of many words stays linear in the article.
+    lower_words: OnceCell<FxHashSet<u64>>,
 }
 
 /// A lower-cased word: borrowed when nothing changes, inline (no allocation) when short.
@@ -1506,14 +1511,21 @@ impl PlaceIndex {
     }
 }
 
-/// Whether the paragraph of token `i` is written in title case (a headline): at least four
-/// words longer than three letters, four in five of them capitalised.
+/// Whether the paragraph of token `i` is written in title case (a headline): at most 60
+/// tokens (so asking costs the same in any article), at least four words longer than three
+/// letters, four in five of them capitalised.
 fn title_case_paragraph(ctx: &Ctx, i: usize) -> bool {
     let toks = ctx.toks;
     let para = toks[i].para;
     let mut start = i;
     while start > 0 && toks[start - 1].para == para {
+        if i - start >= 60 {
+            return false;
+        }
         start -= 1;
+    }
+    if toks.get(start + 60).is_some_and(|t| t.para == para) {
+        return false;
     }
     let (mut words, mut caps) = (0usize, 0usize);
     for k in (start..toks.len())
@@ -1632,6 +1644,18 @@ impl Registry {
             i = e;
         }
         reg
+    }
+
+    /// Whether the article writes the word at token `i` in lower case (somewhere else, when
+    /// token `i` is capitalised).
+    pub fn written_lower(&self, ctx: &Ctx, i: usize) -> bool {
+        let words = self.lower_words.get_or_init(|| {
+            (0..ctx.toks.len())
+                .filter(|&k| ctx.toks[k].kind == Kind::Word && !ctx.cap(k))
+                .map(|k| FxBuildHasher.hash_one(ctx.lw(k)))
+                .collect()
+        });
+        words.contains(&FxBuildHasher.hash_one(ctx.lw(i)))
     }
 
     /// Whether registered entity `ent` is a form of the name whose lower case is `key`
