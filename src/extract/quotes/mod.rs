@@ -303,10 +303,13 @@ impl QuoteExtractor {
         let no_subject = |attr: &Option<attribution::Attr>| {
             attr.map(|x| x.np.kind == NpKind::Unknown).unwrap_or(true)
         };
+        // The sentence's reported speech, found at most once (here or below).
+        let mut rep = Vec::new();
+        let mut afters = indirect::Afters::default();
+        let mut rep_found = false;
         if direct.iter().any(|(_, attr)| no_subject(attr)) {
-            let mut rep = Vec::new();
-            let mut afters = indirect::Afters::default();
             indirect::sentence(ctx, a, b, &mut rep, &mut afters);
+            rep_found = true;
             let mut taken: Vec<usize> = Vec::new();
             direct.retain_mut(|(qi, attr)| {
                 if !no_subject(attr) {
@@ -356,9 +359,9 @@ impl QuoteExtractor {
                     leadins.push((para, toks[a].s, x.np, true));
                 }
             }
-            let mut rep = Vec::new();
-            let mut afters = indirect::Afters::default();
-            indirect::sentence(ctx, a, b, &mut rep, &mut afters);
+            if !rep_found {
+                indirect::sentence(ctx, a, b, &mut rep, &mut afters);
+            }
             if !(b > a && ctx.is_punct(b - 1, ":") && b == pb) {
                 // "X did Y. \"…\"": the speaker or subject of this sentence may speak next.
                 let named = |np: &Np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_)));
