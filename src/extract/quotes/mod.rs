@@ -597,6 +597,16 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
     let Some(at) = ctx.after(last, pb) else {
         return false;
     };
+    // A question or exclamation with its attribution right after it ("“…?” Trump asked
+    // reporters rhetorically during a news conference late last month.") goes on however
+    // long the attribution's tail; after a full stop only a short tail does (below).
+    if last > 0
+        && matches!(ctx.w(last - 1), "?" | "!")
+        && (at.np.s <= last + 2 || at.cue_s <= last + 2)
+        && at.cue_s <= last + 6
+    {
+        return true;
+    }
     let mut k = at.end;
     // Adverbials after the cue ("said Monday in a statement").
     for _ in 0..2 {

@@ -697,3 +697,20 @@ fn participle_opening_a_sentence_is_not_a_speaker() {
     assert!(!q.is_empty(), "{q:?}");
     assert!(q.iter().all(|x| spk(x) != "Appearing"), "{q:?}");
 }
+
+#[test]
+fn question_keeps_a_long_attribution_after_it() {
+    // The attribution's tail (an object, a manner adverb and a long time phrase) used to
+    // make the "?" end the sentence, leaving the question without a speaker.
+    let t = "The mayor spoke at length.\n\n\"You think I'm going to change?\" Ann Lee asked reporters rhetorically during a news conference late last month. \"I am who I am.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[0]), "Ann Lee");
+    assert_eq!(spk(&q[1]), "Ann Lee");
+    // After a full stop a capitalised sentence with a cue much later is a new sentence.
+    let t = "She called the plan “arbitrary.” Josh Hendler, a top Democratic operative, warned on Saturday that it would fail.";
+    let q = ex(t);
+    let called = q.iter().find(|q| q.text.contains("arbitrary"));
+    assert_eq!(called.map(|q| q.kind), Some(QuoteKind::Mixed), "{q:?}");
+    assert_ne!(called.map(spk), Some("Josh Hendler"));
+}
