@@ -691,7 +691,10 @@ impl<'a> Ctx<'a> {
         while j < hi && is_aux(self.lw(j)) && !is_cap(self.w(j)) {
             j += 1;
         }
-        if let Some(ce) = self.cue_at(j, hi) {
+        // A participle after the quotation takes an object, not its subject ("…,” promising
+        // the Friends of Abe will return").
+        let participle = self.lw(j).ends_with("ing") && self.lw(j) != "according";
+        if let Some(ce) = self.cue_at(j, hi).filter(|_| !participle) {
             // "said retired neurosurgeon Ben Carson", "said one of two witnesses".
             let np = np_after(self, ce, hi).or_else(|| {
                 let k = (ce..hi.min(ce + 5))

@@ -714,3 +714,15 @@ fn question_keeps_a_long_attribution_after_it() {
     assert_eq!(called.map(|q| q.kind), Some(QuoteKind::Mixed), "{q:?}");
     assert_ne!(called.map(spk), Some("Josh Hendler"));
 }
+
+#[test]
+fn participle_after_a_quotation_takes_an_object() {
+    // "promising X" after the quotation is not a reversed "said X".
+    let t = "Tom Boreing spoke to the club on Monday.\n\nBoreing said the members will still meet, but said, “It’s time we change how we do it,” promising the Friends of Abe will return to its roots.";
+    let q = ex(t);
+    let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
+    assert_eq!(d.map(spk), Some("Tom Boreing"), "{q:?}");
+    // "according to" still names its source.
+    let t = "“The new material shows the dossiers,” according to Judicial Watch.";
+    assert_eq!(ex(t).first().map(spk), Some("Judicial Watch"));
+}
