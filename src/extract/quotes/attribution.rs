@@ -1114,6 +1114,22 @@ impl<'a> Ctx<'a> {
     /// The subject at the start of a sentence `[lo, hi)`, skipping a leading adverbial
     /// ("On Sunday, Carson …"); only names and he/she.
     pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        self.subject_after_adverbials(lo, hi).or_else(|| {
+            // The comma after a conjunction may be a later clause's ("And then Trump went on
+            // the attack, saying …"): the subject right after the conjunctions.
+            let mut s = lo;
+            while s < hi && matches!(self.lw(s), "and" | "but" | "so" | "then" | "also" | "now") {
+                s += 1;
+            }
+            if s == lo {
+                return None;
+            }
+            np_after(self, s, hi)
+                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_))))
+        })
+    }
+
+    fn subject_after_adverbials(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut s = lo;
         // Skip leading adverbials up to their comma ("On July 6, 2015, Sanders …").
         for _ in 0..3 {

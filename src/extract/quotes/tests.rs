@@ -726,3 +726,15 @@ fn participle_after_a_quotation_takes_an_object() {
     let t = "“The new material shows the dossiers,” according to Judicial Watch.";
     assert_eq!(ex(t).first().map(spk), Some("Judicial Watch"));
 }
+
+#[test]
+fn conjunction_before_the_subject_of_a_participle_cue() {
+    let t = "Senator Ann Lee spoke in Ohio.\n\nAnd then Lee went fully on the attack, saying, \"Is the governor ever going to resign?\"";
+    let q = ex(t);
+    assert_eq!(q.first().map(spk), Some("Ann Lee"), "{q:?}");
+    // An opening phrase after the conjunction still ends at its comma.
+    let t = "Senator Ann Lee spoke in Ohio.\n\nBut to give you the tenor of the talk, Lee went on to boast about his club, “which is a phenomenal place.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 1);
+    assert!(spk(&q[0]).ends_with("Lee"), "{q:?}");
+}
