@@ -822,6 +822,15 @@ impl<'a> Ctx<'a> {
                         });
                     }
                 }
+                // "South Carolina, he said, was …": a parenthetical attribution of the next
+                // clause, not of the quotation before it.
+                if k >= i + 3
+                    && self.is_punct(k - 2, ",")
+                    && matches!(self.lw(k - 1), "he" | "she" | "they" | "we" | "i")
+                    && np_after(self, i, k - 2).is_some_and(|np| np.e == k - 2)
+                {
+                    return None;
+                }
                 // "Nate Silver, the polling guru who founded X, tweeted".
                 if let Some(np) = np_after(self, i, k) {
                     let lead =
@@ -987,7 +996,14 @@ impl<'a> Ctx<'a> {
                         end: np.e,
                     });
                 }
-                if let Some(np) = self.subject_before(c, lo, true) {
+                // A participle after a comma ("In Columbia, Sanders stepped up …, saying")
+                // has no subject of its own before it, only its clause's (below).
+                let comma_participle =
+                    c > lo && self.is_punct(c - 1, ",") && self.lw(c).ends_with("ing");
+                if let Some(np) = self
+                    .subject_before(c, lo, true)
+                    .filter(|_| !comma_participle)
+                {
                     return Some(Attr {
                         np,
                         cue_s: c,
@@ -1007,7 +1023,10 @@ impl<'a> Ctx<'a> {
                 }
                 // "Sanders compared himself to Clinton, saying, \"…\"": the clause's subject.
                 if c > lo && self.is_punct(c - 1, ",") && self.lw(c).ends_with("ing") {
-                    if let Some(np) = np_after(self, lo, c) {
+                    if let Some(np) = self
+                        .sentence_subject(lo, c)
+                        .or_else(|| np_after(self, lo, c))
+                    {
                         if matches!(np.kind, NpKind::Name | NpKind::Pronoun(_)) {
                             return Some(Attr {
                                 np,
@@ -1177,6 +1196,8 @@ impl<'a> Ctx<'a> {
                     | "unlike"
                     | "despite"
                     | "although"
+                    | "here"
+                    | "there"
             ) || (lw.len() > 4 && lw.ends_with("ly"))
                 || self
                     .w(s)

@@ -738,3 +738,19 @@ fn conjunction_before_the_subject_of_a_participle_cue() {
     assert_eq!(q.len(), 1);
     assert!(spk(&q[0]).ends_with("Lee"), "{q:?}");
 }
+
+#[test]
+fn parenthetical_attribution_belongs_to_the_next_clause() {
+    let t = "Dan Tripp runs the state campaign.\n\n\"Maybe we're just trying to let the bully learn,\" Tripp said. \"We're trying to show some mercy to the bully.\" South Carolina, he said, was \"where we have a chance.\"";
+    let q = ex(t);
+    assert!(q.len() >= 3, "{q:?}");
+    assert!(q.iter().all(|q| spk(q) == "Dan Tripp"), "{q:?}");
+}
+
+#[test]
+fn participle_after_a_comma_takes_the_clause_subject() {
+    let t = "Bernie Sanders spoke in the city.\n\nHere in Columbia, Sanders stepped up his emphasis on criminal justice, saying, \"We have got to achieve the day.\"\n\nIn Columbia, Sanders stepped up his emphasis on criminal justice, saying, \"We have got to achieve it.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|q| spk(q) == "Bernie Sanders"), "{q:?}");
+}
