@@ -761,7 +761,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                 s += 1;
             }
             let r = analyze_run(ctx, s, np.e, the)?;
-            if r.ntoks == 1 && np.e == s + 1 && unintroduced_opening_word(ctx, reg, s) {
+            if r.ntoks == 1 && np.e == s + 1 && reg.unintroduced_opening_word(ctx, s) {
                 return None;
             }
             if r.title_only {
@@ -805,33 +805,6 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
     }
 }
 
-/// Whether the one-word name at token `i` is only a capitalised sentence opening
-/// ("Analysts said", "Several warned", "Having said that"): it opens its sentence, the article
-/// never introduced such a name, it is neither an acronym nor a known first name, and the
-/// article writes the same word in lower case elsewhere (a surname never is) or it is a
-/// participle.
-fn unintroduced_opening_word(ctx: &Ctx, reg: &Registry, i: usize) -> bool {
-    let w = ctx.w(i);
-    let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && w.chars().all(|c| !c.is_lowercase());
-    if !opens_sentence(ctx, i) || acronym || names::lookup(w).is_some() {
-        return false;
-    }
-    let lw = ctx.lw(i);
-    // A participle opening its sentence ("Appearing before supporters, …") is one too.
-    let participle = lw.len() > 5 && lw.ends_with("ing");
-    !reg.by_last.contains_key(lw) && (participle || reg.written_lower(ctx, i))
-}
-
-/// Whether token `i` opens a sentence, a paragraph or a quotation (so its capital says nothing).
-fn opens_sentence(ctx: &Ctx, i: usize) -> bool {
-    let toks = ctx.toks;
-    i == 0
-        || toks[i - 1].para != toks[i].para
-        || toks[i - 1].kind == Kind::Mark
-        || matches!(ctx.w(i - 1), "." | "!" | "?" | ":" | "—" | "-" | "(")
-}
-
 /// An unnamed source described with a name in it ("a State Department official said", "one
 /// Trump campaign source said"): the description is the speaker, so the quote keeps a source
 /// a user can search. A description without a name ("the official") says too little.
@@ -858,7 +831,7 @@ fn description(ctx: &Ctx, reg: &Registry, np: Np, head: usize) -> Option<Speaker
         i != head
             && ctx.toks[i].kind == Kind::Word
             && is_cap(ctx.w(i))
-            && !(opens_sentence(ctx, i) && reg.written_lower(ctx, i))
+            && !(speakers::opens_sentence(ctx, i) && reg.written_lower(ctx, i))
     });
     if !named || e <= s {
         return None;

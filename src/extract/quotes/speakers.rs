@@ -1638,12 +1638,36 @@ impl Registry {
                             && !ctx.has(i - 1, words::ROLE)
                     };
                     let reported = in_reported_clause(ctx, i);
-                    reg.add(r, poss || prep || object || reported);
+                    // A lone word that speaks ("Bob said", "Garcia told reporters") is a person
+                    // a later "he said" may mean, unless it is only a sentence's capitalised
+                    // opening ("Analysts said").
+                    let speaks = r.ntoks == 1
+                        && ctx.cue_at(e, toks.len()).is_some()
+                        && !reg.unintroduced_opening_word(ctx, e - 1);
+                    reg.add(r, poss || prep || object || reported, speaks);
                 }
             }
             i = e;
         }
         reg
+    }
+
+    /// Whether the one-word name at token `i` is only a capitalised sentence opening
+    /// ("Analysts said", "Several warned", "Having said that"): it opens its sentence, the article
+    /// never introduced such a name, it is neither an acronym nor a known first name, and the
+    /// article writes the same word in lower case elsewhere (a surname never is) or it is a
+    /// participle.
+    pub fn unintroduced_opening_word(&self, ctx: &Ctx, i: usize) -> bool {
+        let w = ctx.w(i);
+        let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !c.is_lowercase());
+        if !opens_sentence(ctx, i) || acronym || names::lookup(w).is_some() {
+            return false;
+        }
+        let lw = ctx.lw(i);
+        // A participle opening its sentence ("Appearing before supporters, …") is one too.
+        let participle = lw.len() > 5 && lw.ends_with("ing");
+        !self.by_last.contains_key(lw) && (participle || self.written_lower(ctx, i))
     }
 
     /// Whether the article writes the word at token `i` in lower case (somewhere else, when
@@ -1665,7 +1689,7 @@ impl Registry {
         ek == key || ends_with_word(ek, key) || ends_with_word(key, ek)
     }
 
-    fn add(&mut self, r: RunInfo, weak: bool) -> Option<usize> {
+    fn add(&mut self, r: RunInfo, weak: bool, speaks: bool) -> Option<usize> {
         if r.title_only || r.name.is_empty() || self.places.contains(r.name_s, r.name_e) {
             return None;
         }
@@ -1673,7 +1697,8 @@ impl Registry {
         if last.is_empty() {
             return None;
         }
-        let person_like = r.kind == SpeakerKind::Person && (r.has_first || r.title.is_some());
+        let person_like =
+            r.kind == SpeakerKind::Person && (r.has_first || r.title.is_some() || speaks);
         // Same surname already known: merge (keep the fullest form).
         let mut found = None;
         if let Some(ids) = self.by_last.get(last) {
@@ -1908,4 +1933,13 @@ fn in_reported_clause(ctx: &Ctx, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether token `i` opens a sentence, a paragraph or a quotation (so its capital says nothing).
+pub fn opens_sentence(ctx: &Ctx, i: usize) -> bool {
+    let toks = ctx.toks;
+    i == 0
+        || toks[i - 1].para != toks[i].para
+        || toks[i - 1].kind == Kind::Mark
+        || matches!(ctx.w(i - 1), "." | "!" | "?" | ":" | "—" | "-" | "(")
 }

@@ -754,3 +754,17 @@ fn participle_after_a_comma_takes_the_clause_subject() {
     assert_eq!(q.len(), 2);
     assert!(q.iter().all(|q| spk(q) == "Bernie Sanders"), "{q:?}");
 }
+
+#[test]
+fn lone_name_that_speaks_is_a_pronoun_antecedent() {
+    // "Bob" is never introduced with a surname; he speaks, so "he said" is his.
+    let t = "The base chief, known only as Bob, spoke publicly for the first time.\n\nTwo operators, Glen Doherty and Tyrone Woods, were killed.\n\nBob said he also returned to the base weeks later.\n\n\"I remember every second of it,\" he said.";
+    let q = ex(t);
+    let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
+    assert_eq!(d.map(spk), Some("Bob"), "{q:?}");
+    // A capitalised sentence opening written in lower case elsewhere still is nobody.
+    let t = "Glen Doherty runs the shop.\n\nAnalysts said the shop would close, though few analysts agree.\n\n\"It stays open,\" he said.";
+    let q = ex(t);
+    let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
+    assert_eq!(d.map(spk), Some("Glen Doherty"), "{q:?}");
+}
