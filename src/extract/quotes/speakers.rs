@@ -1642,7 +1642,13 @@ impl Registry {
                     // a later "he said" may mean, unless it is only a sentence's capitalised
                     // opening ("Analysts said").
                     let speaks = r.ntoks == 1
-                        && ctx.cue_at(e, toks.len()).is_some()
+                        && (ctx.cue_at(e, toks.len()).is_some()
+                            || i > 0
+                                && matches!(
+                                    ctx.lw(i - 1),
+                                    "said" | "says" | "added" | "wrote" | "continued" | "noted"
+                                )
+                                && toks[i - 1].kind == Kind::Word)
                         && !reg.unintroduced_opening_word(ctx, e - 1);
                     reg.add(r, poss || prep || object || reported, speaks);
                 }

@@ -762,6 +762,15 @@ fn lone_name_that_speaks_is_a_pronoun_antecedent() {
     let q = ex(t);
     let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
     assert_eq!(d.map(spk), Some("Bob"), "{q:?}");
+    // Reversed: "…,” said Hollande."
+    let t = "Donald Trump spoke in Ohio.
+
+“France is strong,” said Hollande.
+
+“She will always be strong,” he added.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(spk(&q[1]), "Hollande", "{q:?}");
     // A capitalised sentence opening written in lower case elsewhere still is nobody.
     let t = "Glen Doherty runs the shop.\n\nAnalysts said the shop would close, though few analysts agree.\n\n\"It stays open,\" he said.";
     let q = ex(t);
