@@ -177,6 +177,20 @@ pub(super) static STOP: WordSet = WordSet::new(&[
     "read",
     "watch",
     "see",
+    // Auxiliaries opening a question ("Does Rubio …?").
+    "does",
+    "did",
+    "do",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "should",
+    "would",
+    "could",
 ]);
 
 /// Title words (lower case, no period). A run "Azerbaijani President Ilham Aliyev" splits

@@ -777,3 +777,12 @@ fn lone_name_that_speaks_is_a_pronoun_antecedent() {
     let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
     assert_eq!(d.map(spk), Some("Glen Doherty"), "{q:?}");
 }
+
+#[test]
+fn auxiliary_opening_a_question_is_not_part_of_a_name() {
+    // "Does Kasich" must not become the fullest form of the Kasich who spoke before.
+    let t = "Notebook\n\nKasich said he would campaign in the state.\n\nDoes Kasich, like the voters here, oppose the plan?\n\n\"I should hope so,\" he said.";
+    let q = ex(t);
+    assert!(!q.is_empty());
+    assert!(q.iter().all(|q| spk(q) == "Kasich"), "{q:?}");
+}
