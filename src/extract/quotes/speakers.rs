@@ -1949,7 +1949,33 @@ fn in_reported_clause(ctx: &Ctx, i: usize) -> bool {
             // ", said Smith" names the speaker; "Jones said Smith will…" and "said that
             // Smith…" report what someone else said about Smith.
             let subject_before = j > 0 && ctx.toks[j - 1].kind == Kind::Word;
-            return subject_before || (j + 1 < i && !ctx.cap(j + 1));
+            // "…, for example, said Trump continued to hurt his cause": a verb right after
+            // the name makes it the reported clause's subject.
+            let mut e = i;
+            while e < ctx.toks.len() && ctx.toks[e].kind == Kind::Word && ctx.cap(e) {
+                e += 1;
+            }
+            let verb_after = e < ctx.toks.len()
+                && ctx.toks[e].kind == Kind::Word
+                && !ctx.cap(e)
+                && (ctx.lw(e).ends_with("ed")
+                    || matches!(
+                        ctx.lw(e),
+                        "is" | "was"
+                            | "has"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "should"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "does"
+                            | "did"
+                    ));
+            return subject_before || (j + 1 < i && !ctx.cap(j + 1)) || verb_after;
         }
     }
     false

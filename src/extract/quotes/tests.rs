@@ -786,3 +786,11 @@ fn auxiliary_opening_a_question_is_not_part_of_a_name() {
     assert!(!q.is_empty());
     assert!(q.iter().all(|q| spk(q) == "Kasich"), "{q:?}");
 }
+
+#[test]
+fn name_after_said_with_its_own_verb_is_reported() {
+    let t = "Notebook\n\nDonald Trump toured the state on Friday.\n\nBrian Murphy, the county chairman, for example, said Trump continued to hurt his cause locally. “I don’t think it’s cut well for him,” he said.";
+    let q = ex(t);
+    let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
+    assert_eq!(d.map(spk), Some("Brian Murphy"), "{q:?}");
+}
