@@ -695,6 +695,9 @@ pub struct PersonAt {
     pub ent: usize,
     /// A possessive or the object of a preposition: a poor antecedent for "he said".
     pub weak: bool,
+    /// A surname alone ("Trump"), taken as the latest person of that name; another person
+    /// of the same surname may be meant ("Ivanka Trump" … "Trump vowed" … "he said").
+    pub lone: bool,
 }
 
 /// A resolved speaker.
@@ -1779,6 +1782,7 @@ impl Registry {
                 pos: r.name_s,
                 ent: id,
                 weak,
+                lone: r.ntoks == 1,
             });
         }
         Some(id)
@@ -1843,16 +1847,32 @@ impl Registry {
         // won on PolNeAR train); possessives and objects only as a fallback.
         let mut weak: Option<usize> = None;
         let upto = self.people.partition_point(|p| p.pos < pos);
+        let fits = |id: usize| {
+            let ent = &self.ents[id];
+            ent.kind == SpeakerKind::Person && (ent.gender == g || ent.gender == Gender::Either)
+        };
         for p in self.people[..upto].iter().rev().take(60) {
-            let ent = &self.ents[p.ent];
-            if ent.kind != SpeakerKind::Person || (ent.gender != g && ent.gender != Gender::Either)
-            {
+            let id = if fits(p.ent) {
+                p.ent
+            } else if p.lone && !p.weak {
+                // The surname alone may mean another person of that name who fits.
+                let ent = &self.ents[p.ent];
+                let last = ent.full_lower.rsplit(' ').next().unwrap_or("");
+                let other = self
+                    .by_last
+                    .get(last)
+                    .and_then(|ids| ids.iter().rev().copied().find(|&o| o != p.ent && fits(o)));
+                match other {
+                    Some(o) => o,
+                    None => continue,
+                }
+            } else {
                 continue;
-            }
+            };
             if !p.weak {
-                return Some(self.speaker(p.ent));
+                return Some(self.speaker(id));
             }
-            weak = weak.or(Some(p.ent));
+            weak = weak.or(Some(id));
         }
         weak.map(|id| self.speaker(id))
     }

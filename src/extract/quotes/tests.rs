@@ -794,3 +794,12 @@ fn name_after_said_with_its_own_verb_is_reported() {
     let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
     assert_eq!(d.map(spk), Some("Brian Murphy"), "{q:?}");
 }
+
+#[test]
+fn lone_surname_may_mean_another_person_of_that_name() {
+    // "Trump" merges into the latest Trump (Mary); "he" means the other one.
+    let t = "Notebook\n\nDonald Trump accepted the nomination on Thursday.\n\nMary Trump introduced her uncle to the delegates.\n\nJohn Podesta, the rival campaign's chairman, spoke to reporters afterwards.\n\nIn every policy realm, Trump vowed to put the country first.\n\n\"Americanism, not globalism, will be our credo,\" he said.";
+    let q = ex(t);
+    let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
+    assert_eq!(d.map(spk), Some("Donald Trump"), "{q:?}");
+}
