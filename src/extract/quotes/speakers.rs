@@ -1658,8 +1658,18 @@ impl Registry {
                     // A lone word that speaks ("Bob said", "Garcia told reporters") is a person
                     // a later "he said" may mean, unless it is only a sentence's capitalised
                     // opening ("Analysts said").
+                    // Auxiliaries and adverbs may stand between ("Cruz openly admitted").
+                    let mut c = e;
+                    while c < toks.len()
+                        && c < e + 3
+                        && toks[c].kind == Kind::Word
+                        && !ctx.cap(c)
+                        && super::attribution::is_aux(ctx.lw(c))
+                    {
+                        c += 1;
+                    }
                     let speaks = r.ntoks == 1
-                        && (ctx.cue_at(e, toks.len()).is_some()
+                        && (ctx.cue_at(c, toks.len()).is_some()
                             || i > 0
                                 && matches!(
                                     ctx.lw(i - 1),

@@ -762,6 +762,11 @@ fn lone_name_that_speaks_is_a_pronoun_antecedent() {
     let q = ex(t);
     let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
     assert_eq!(d.map(spk), Some("Bob"), "{q:?}");
+    // An adverb between the name and its cue.
+    let t = "Donald Trump spoke in Ohio.\n\nCruz openly admitted that his pick was political. “With an eye to February,” he said.";
+    let q = ex(t);
+    let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
+    assert_eq!(d.map(spk), Some("Cruz"), "{q:?}");
     // Reversed: "…,” said Hollande."
     let t = "Donald Trump spoke in Ohio.
 
