@@ -786,7 +786,11 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
         }
         NpKind::Nominal { head } => {
             let h = ctx.lw(head);
-            reg.resolve_nominal(toks[np.s].s, h)
+            // "a Democratic strategist" is someone new, never the strategist named before.
+            let indefinite = matches!(ctx.lw(np.s), "a" | "an" | "another");
+            (!indefinite)
+                .then(|| reg.resolve_nominal(toks[np.s].s, h))
+                .flatten()
                 .or_else(|| {
                     // "Powell's office", "Clinton's campaign": reported under the possessor.
                     let k = (np.s..head).rev().find(|&k| {
@@ -818,6 +822,15 @@ fn description(ctx: &Ctx, reg: &Registry, np: Np, head: usize) -> Option<Speaker
     if e + 1 < ctx.toks.len() && matches!(ctx.lw(e), "to" | "for" | "of" | "at") {
         let mut k = e + 1;
         if matches!(ctx.lw(k), "the" | "a") {
+            k += 1;
+        }
+        // "a spokesman for committee Democrats": a lower-case modifier before the name.
+        if k + 1 < ctx.toks.len()
+            && ctx.toks[k].kind == Kind::Word
+            && !is_cap(ctx.w(k))
+            && !ctx.has(k, words::FUNCTION | words::STOP)
+            && is_cap(ctx.w(k + 1))
+        {
             k += 1;
         }
         let run = speakers::run_fwd(ctx, k, ctx.toks.len());

@@ -808,3 +808,13 @@ fn lone_surname_may_mean_another_person_of_that_name() {
     let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
     assert_eq!(d.map(spk), Some("Donald Trump"), "{q:?}");
 }
+
+#[test]
+fn indefinite_description_is_someone_new() {
+    let t = "Notebook\n\n\"How much worse could it get?\" said Republican strategist Al Cardenas.\n\n\"You would have thought the campaign would have spent more,\" said a Democratic strategist who spoke on the condition of anonymity.\n\n\"The facts have not changed,\" said a spokesman for committee Democrats.";
+    let q = ex(t);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(spk(&q[0]), "Al Cardenas");
+    assert_eq!(spk(&q[1]), "Democratic strategist");
+    assert_eq!(spk(&q[2]), "spokesman for committee Democrats");
+}
