@@ -445,6 +445,18 @@ impl<'a> Ctx<'a> {
             {
                 return None;
             }
+            // "a Trump-style retort", "his much-quoted remark": a hyphenated modifier after a
+            // determiner.
+            if !verb_form
+                && pw.contains('-')
+                && i > 1
+                && matches!(
+                    self.lw(i - 2),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its"
+                )
+            {
+                return None;
+            }
         }
         if lw == "according" && i + 1 < hi && self.lw(i + 1) == "to" {
             return Some(i + 2);

@@ -818,3 +818,10 @@ fn indefinite_description_is_someone_new() {
     assert_eq!(spk(&q[1]), "Democratic strategist");
     assert_eq!(spk(&q[2]), "spokesman for committee Democrats");
 }
+
+#[test]
+fn noun_after_a_hyphenated_modifier_is_not_a_cue() {
+    let t = "Notebook\n\nJeb Bush campaigned in Salem.\n\nBush offered a Trump-style retort on the mogul's favourite medium, tweeting at him, \"you aren't just a loser, you are a liar.\"";
+    let q = ex(t);
+    assert_eq!(q.first().map(spk), Some("Jeb Bush"), "{q:?}");
+}
