@@ -4,6 +4,7 @@
 
 pub mod read_only;
 pub mod schema;
+pub mod words;
 pub mod writer;
 
 use crate::docs::{ArticleDocs, PlaceRef};
