@@ -4,9 +4,10 @@
 
 pub mod read_only;
 pub mod schema;
+pub mod words;
 pub mod writer;
 
-use crate::docs::{ArticleDocs, PlaceRef};
+use crate::docs::{ArticleDocs, PlaceRef, SharedJson};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::path::Path;
@@ -271,6 +272,8 @@ pub fn to_tantivy(
     doc.add_u64(f.file_hash, file_hash);
     doc.add_text(f.json, serde_json::to_string(a).unwrap_or_default());
     out.push(doc);
+    // The article's part of every quote's JSON, serialised once.
+    let shared = docs.quotes.first().and_then(|q| SharedJson::new(q).ok());
     for q in &docs.quotes {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.doc_type, QUOTE);
@@ -287,7 +290,7 @@ pub fn to_tantivy(
         for t in place_terms(&q.places) {
             doc.add_text(f.quote_place, t);
         }
-        doc.add_text(f.json, serde_json::to_string(q).unwrap_or_default());
+        doc.add_text(f.json, q.to_json(shared.as_ref()).unwrap_or_default());
         out.push(doc);
     }
     out

@@ -10,9 +10,7 @@ use tantivy::schema::{
     TextOptions, STORED,
 };
 use tantivy::store::{Compressor, ZstdCompressor};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexSettings};
 
 /// Tokenizer for prose fields: words, lower-cased, accents folded ("Montréal" = "montreal").
@@ -280,11 +278,8 @@ pub fn index_settings() -> IndexSettings {
 
 /// Registers whosaid's tokenizers on an index: needed after every create or open.
 pub fn register_tokenizers(index: &Index) {
-    let words = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
+    // Tantivy's simple tokenizer, long-word removal, lower-casing and folding, in one pass.
+    let words = TextAnalyzer::from(super::words::WordsTokenizer::default());
     let keyword = TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
