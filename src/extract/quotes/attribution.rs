@@ -1023,7 +1023,9 @@ impl<'a> Ctx<'a> {
                         end: ce,
                     });
                 }
-                if let Some(np) = np_after(self, ce, j) {
+                // "…, telling Reuters, \"…\"": after such a participle the name is the
+                // addressee.
+                if let Some(np) = np_after(self, ce, j).filter(|_| !comma_participle) {
                     if np.kind == NpKind::Name {
                         return Some(Attr {
                             np,
@@ -1211,6 +1213,14 @@ impl<'a> Ctx<'a> {
                     | "here"
                     | "there"
             ) || (lw.len() > 4 && lw.ends_with("ly"))
+                // "Hours later, …", "Moments earlier, …" (not "Lewandowski earlier quashed").
+                || (s + 1 < hi
+                    && matches!(self.lw(s + 1), "later" | "earlier" | "ago")
+                    && matches!(
+                        lw,
+                        "seconds" | "minutes" | "moments" | "hours" | "days" | "weeks" | "months"
+                            | "years" | "decades"
+                    ))
                 || self
                     .w(s)
                     .chars()

@@ -825,3 +825,13 @@ fn noun_after_a_hyphenated_modifier_is_not_a_cue() {
     let q = ex(t);
     assert_eq!(q.first().map(spk), Some("Jeb Bush"), "{q:?}");
 }
+
+#[test]
+fn participle_names_an_addressee_after_a_time_phrase() {
+    // "telling Reuters": Reuters is spoken to; "Hours later" is no subject.
+    let t = "Notebook\n\nDonald Trump met Sheldon Adelson on Monday.\n\nHours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I have been friends for a long time.”\n\nLewandowski earlier quashed rumors, tweeting, “I am under a strict agreement.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(spk(&q[0]), "Donald Trump");
+    assert_eq!(spk(&q[1]), "Lewandowski");
+}
