@@ -716,8 +716,19 @@ impl<'a> Ctx<'a> {
             });
             // "said conservative activist Bob Klaus": a lower-case descriptor before a name.
             let np = match np {
-                Some(n) if matches!(n.kind, NpKind::Nominal { .. }) => {
-                    Some(self.name_after_descriptor(ce, hi).unwrap_or(n))
+                Some(n) if matches!(n.kind, NpKind::Nominal { .. }) => Some(
+                    self.name_after_descriptor(ce, hi)
+                        .or_else(|| self.name_in_apposition(n.e, hi))
+                        .unwrap_or(n),
+                ),
+                // "said Rubio's deputy campaign manager, Rich Beeson".
+                Some(n)
+                    if n.kind == NpKind::Name
+                        && n.e > n.s
+                        && (self.w(n.e - 1).ends_with("'s") || self.w(n.e - 1).ends_with("’s"))
+                        && self.name_in_apposition(n.e, hi).is_some() =>
+                {
+                    self.name_in_apposition(n.e, hi)
                 }
                 // "said Clinton ally James Carville", "said Oversight ranking Democrat Elijah
                 // Cummings": a capitalised modifier, a lower-case role, then the full name.
@@ -876,6 +887,29 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         None
+    }
+
+    /// The full name in apposition after a role ending before `e` ("Rubio's deputy campaign
+    /// manager, Rich Beeson", "Clinton's introducer, actress Jamie Lee Curtis"): up to four
+    /// lower-case words, a comma, then a name with a known first name.
+    fn name_in_apposition(&self, e: usize, hi: usize) -> Option<Np> {
+        let mut k = e;
+        while k < hi && k < e + 4 && self.toks[k].kind == Kind::Word && !is_cap(self.w(k)) {
+            k += 1;
+        }
+        if !self.is_punct(k, ",") {
+            return None;
+        }
+        let np = np_after(self, k + 1, hi)?;
+        let first = (np.s..np.e).find(|&f| is_cap(self.w(f)))?;
+        (np.kind == NpKind::Name
+            && np.e >= first + 2
+            && super::names::lookup(self.w(first)).is_some())
+        .then_some(Np {
+            kind: NpKind::Name,
+            s: first,
+            e: np.e,
+        })
     }
 
     /// A name right after a short lower-case descriptor starting at `s` ("conservative

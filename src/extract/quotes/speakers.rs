@@ -1424,6 +1424,18 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
                 e: e + 1,
             });
         }
+        // "Iowa State University's Dianne Bystrom", "NBC's Chuck Todd": the possessor's
+        // person, when a full name with a first name follows.
+        if is_possessive(last) && e < hi && toks[e].para == toks[i].para && namey(ctx, e) {
+            let e2 = run_fwd(ctx, e, hi);
+            if e2 >= e + 2 && names::lookup(ctx.w(e)).is_some_and(|f| !f.word) {
+                return Some(Np {
+                    kind: NpKind::Name,
+                    s: e,
+                    e: e2,
+                });
+            }
+        }
         // "Concord resident Whit Symms", "Cruz constituent Dan Golvach": up to three
         // lower-case descriptors between a modifier run and the name proper.
         let mut e = e;

@@ -835,3 +835,14 @@ fn participle_names_an_addressee_after_a_time_phrase() {
     assert_eq!(spk(&q[0]), "Donald Trump");
     assert_eq!(spk(&q[1]), "Lewandowski");
 }
+
+#[test]
+fn possessor_is_not_the_speaker_of_a_named_role() {
+    let t = "Notebook\n\n\"We are treating it as one long Election Day,\" said Rubio’s deputy campaign manager, Rich Beeson, who oversaw the ground game.\n\nIowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running out of time.\"\n\n\"It is about time,\" said the campaign manager, Rich Beeson.";
+    let q = ex(t);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert!(q.iter().all(|q| q.speaker.is_some()), "{q:?}");
+    assert_eq!(spk(&q[0]), "Rich Beeson");
+    assert_eq!(spk(&q[1]), "Dianne Bystrom");
+    assert_eq!(spk(&q[2]), "Rich Beeson");
+}
