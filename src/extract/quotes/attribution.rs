@@ -593,7 +593,10 @@ impl<'a> Ctx<'a> {
                 if fallback.is_none() {
                     // "Carson's business manager, Armstrong Williams, stated".
                     if let Some(np) = np_after(self, j + 1, end) {
-                        if np.kind == NpKind::Name && np.e == end {
+                        // "…, Gov. John Kasich (R-OH), said": a party label may close it.
+                        if np.kind == NpKind::Name
+                            && (np.e == end || np.e == self.skip_parenthetical_back(end, j + 1))
+                        {
                             fallback = Some(np);
                         }
                     }

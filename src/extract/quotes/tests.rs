@@ -846,3 +846,10 @@ fn possessor_is_not_the_speaker_of_a_named_role() {
     assert_eq!(spk(&q[1]), "Dianne Bystrom");
     assert_eq!(spk(&q[2]), "Rich Beeson");
 }
+
+#[test]
+fn party_label_before_the_comma_of_a_subject() {
+    let t = "Notebook\n\nAfter winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”";
+    let q = ex(t);
+    assert_eq!(q.first().map(spk), Some("John Kasich"), "{q:?}");
+}
