@@ -1665,6 +1665,16 @@ impl Registry {
                                     | "continued"
                             )
                             && !ctx.has(i - 1, words::ROLE)
+                            // "a confident-seeming Manafort bragged": an adjective, not a verb
+                            // (but "a top Clinton fundraiser" is a modifier).
+                            && !(i >= 2 && matches!(ctx.lw(i - 2), "a" | "an") && {
+                                let nx = ctx.lw(e);
+                                e >= toks.len()
+                                    || toks[e].kind != Kind::Word
+                                    || nx.ends_with("ed")
+                                    || nx.ends_with('s')
+                                    || super::attribution::is_aux(nx)
+                            })
                     };
                     let reported = in_reported_clause(ctx, i);
                     // A lone word that speaks ("Bob said", "Garcia told reporters") is a person

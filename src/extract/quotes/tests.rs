@@ -853,3 +853,12 @@ fn party_label_before_the_comma_of_a_subject() {
     let q = ex(t);
     assert_eq!(q.first().map(spk), Some("John Kasich"), "{q:?}");
 }
+
+#[test]
+fn adjective_before_a_name_is_no_verb() {
+    // "a confident-seeming Manafort bragged": Manafort is the subject, not an object.
+    let t = "Notebook\n\nPaul Manafort took over from Corey Lewandowski in June.\n\nLewandowski left quietly.\n\nIn an interview in late May, a confident-seeming Manafort bragged about his success. “This is not a hard race,” he said.";
+    let q = ex(t);
+    let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
+    assert_eq!(d.map(spk), Some("Paul Manafort"), "{q:?}");
+}
