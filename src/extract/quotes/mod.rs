@@ -819,9 +819,17 @@ fn description(ctx: &Ctx, reg: &Registry, np: Np, head: usize) -> Option<Speaker
     }
     // "an adviser to Bill Clinton", "a spokesman for the Pentagon": the name may follow.
     let mut e = np.e;
-    if e + 1 < ctx.toks.len() && matches!(ctx.lw(e), "to" | "for" | "of" | "at") {
-        let mut k = e + 1;
-        if matches!(ctx.lw(k), "the" | "a") {
+    // "a person close to the Clintons", "a source familiar with the Trump campaign".
+    let mut p = e;
+    if p + 2 < ctx.toks.len()
+        && matches!(ctx.lw(p), "close" | "closest" | "familiar")
+        && matches!(ctx.lw(p + 1), "to" | "with")
+    {
+        p += 1;
+    }
+    if p + 1 < ctx.toks.len() && matches!(ctx.lw(p), "to" | "for" | "of" | "at" | "with") {
+        let mut k = p + 1;
+        if matches!(ctx.lw(k), "the" | "a" | "both") {
             k += 1;
         }
         // "a spokesman for committee Democrats": a lower-case modifier before the name.
@@ -836,6 +844,10 @@ fn description(ctx: &Ctx, reg: &Registry, np: Np, head: usize) -> Option<Speaker
         let run = speakers::run_fwd(ctx, k, ctx.toks.len());
         if run > k && ctx.toks[k].kind == Kind::Word && is_cap(ctx.w(k)) {
             e = run;
+            // "… familiar with the Trump campaign": the name's own lower-case head.
+            if e < ctx.toks.len() && !is_cap(ctx.w(e)) && ctx.has(e, words::NOMINAL) {
+                e += 1;
+            }
         }
     }
     // A capital that only opens the sentence ("Senior officials said": the article writes

@@ -501,6 +501,7 @@ pub(super) static ORG_WORDS: WordSet = WordSet::new(&[
 
 /// Lower-case heads of nominal speakers ("the president", "a spokeswoman").
 pub(super) static NOMINAL_HEADS: WordSet = WordSet::new(&[
+    "person",
     "president",
     "senator",
     "governor",

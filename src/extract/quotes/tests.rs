@@ -862,3 +862,13 @@ fn adjective_before_a_name_is_no_verb() {
     let d = q.iter().find(|q| q.kind == QuoteKind::Direct);
     assert_eq!(d.map(spk), Some("Paul Manafort"), "{q:?}");
 }
+
+#[test]
+fn unnamed_sources_close_to_or_familiar_with_a_name() {
+    let t = "Notebook\n\n\"The drop is directly attributable to the emails,\" said a person close to the Clintons.\n\n\"We have a ton of work to do,\" said a longtime adviser to both Clintons, who spoke on condition of anonymity.\n\n\"We have work to do,\" said a source familiar with the Trump campaign.";
+    let q = ex(t);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(spk(&q[0]), "person close to the Clintons");
+    assert_eq!(spk(&q[1]), "longtime adviser to both Clintons");
+    assert_eq!(spk(&q[2]), "source familiar with the Trump campaign");
+}
