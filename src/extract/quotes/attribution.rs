@@ -576,6 +576,7 @@ impl<'a> Ctx<'a> {
             let mut end = k - 1;
             let mut fallback = None;
             let mut first_name: Option<Np> = None;
+            let mut first_person: Option<Np> = None;
             for _ in 0..5 {
                 let mut j = end;
                 let mut found = None;
@@ -613,6 +614,11 @@ impl<'a> Ctx<'a> {
                     if np.kind == NpKind::Name && first_name.is_none() {
                         first_name = Some(np);
                     }
+                    // "Alixandria Lapp, executive director of the House Majority PAC, a
+                    // Democratic super PAC, said": a person's name beyond an organisation's.
+                    if np.kind == NpKind::Name && first_person.is_none() && self.person_kind(np) {
+                        first_person = Some(np);
+                    }
                 }
                 end = comma;
             }
@@ -627,8 +633,10 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            let org_first = first_name.is_some_and(|np| !self.person_kind(np));
             return fallback
                 .filter(|np| self.person_like(*np))
+                .or(if org_first { first_person } else { None })
                 .or(first_name)
                 .or(fallback);
         }
@@ -651,6 +659,13 @@ impl<'a> Ctx<'a> {
             return Some(np);
         }
         None
+    }
+
+    /// Whether a name phrase reads as a person's, not an organisation's ("House Majority PAC").
+    fn person_kind(&self, np: Np) -> bool {
+        let s = (np.s..np.e).find(|&k| is_cap(self.w(k))).unwrap_or(np.s);
+        speakers::analyze_run(self, s, np.e, false)
+            .is_some_and(|r| r.kind == crate::extract::SpeakerKind::Person)
     }
 
     /// Whether a name phrase looks like a person (a known first name or a person title).

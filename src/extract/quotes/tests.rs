@@ -872,3 +872,11 @@ fn unnamed_sources_close_to_or_familiar_with_a_name() {
     assert_eq!(spk(&q[1]), "longtime adviser to both Clintons");
     assert_eq!(spk(&q[2]), "source familiar with the Trump campaign");
 }
+
+#[test]
+fn person_before_an_organisation_in_an_apposition_chain() {
+    let t = "Notebook\n\nAlixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC, said she thinks Republicans \"are going to be dragged down.\"";
+    let q = ex(t);
+    assert!(!q.is_empty());
+    assert!(q.iter().all(|q| spk(q) == "Alixandria Lapp"), "{q:?}");
+}
