@@ -1678,28 +1678,7 @@ impl Registry {
                             })
                     };
                     let reported = in_reported_clause(ctx, i);
-                    // A lone word that speaks ("Bob said", "Garcia told reporters") is a person
-                    // a later "he said" may mean, unless it is only a sentence's capitalised
-                    // opening ("Analysts said").
-                    // Auxiliaries and adverbs may stand between ("Cruz openly admitted").
-                    let mut c = e;
-                    while c < toks.len()
-                        && c < e + 3
-                        && toks[c].kind == Kind::Word
-                        && !ctx.cap(c)
-                        && super::attribution::is_aux(ctx.lw(c))
-                    {
-                        c += 1;
-                    }
-                    let speaks = r.ntoks == 1
-                        && (ctx.cue_at(c, toks.len()).is_some()
-                            || i > 0
-                                && matches!(
-                                    ctx.lw(i - 1),
-                                    "said" | "says" | "added" | "wrote" | "continued" | "noted"
-                                )
-                                && toks[i - 1].kind == Kind::Word)
-                        && !reg.unintroduced_opening_word(ctx, e - 1);
+                    let speaks = r.ntoks == 1 && lone_name_speaks(ctx, &reg, i, e);
                     reg.add(r, poss || prep || object || reported, speaks);
                 }
             }
@@ -2032,6 +2011,31 @@ fn in_reported_clause(ctx: &Ctx, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the one-word name run `[i, e)` speaks ("Bob said", "Garcia told reporters", "Cruz
+/// openly admitted", "…,” said Hollande"): then it is a person a later "he said" may mean,
+/// unless it is only a sentence's capitalised opening ("Analysts said").
+fn lone_name_speaks(ctx: &Ctx, reg: &Registry, i: usize, e: usize) -> bool {
+    let toks = ctx.toks;
+    // Auxiliaries and adverbs may stand between the name and its cue.
+    let mut c = e;
+    while c < toks.len()
+        && c < e + 3
+        && toks[c].kind == Kind::Word
+        && !ctx.cap(c)
+        && super::attribution::is_aux(ctx.lw(c))
+    {
+        c += 1;
+    }
+    let cue_after = ctx.cue_at(c, toks.len()).is_some();
+    let said_before = i > 0
+        && toks[i - 1].kind == Kind::Word
+        && matches!(
+            ctx.lw(i - 1),
+            "said" | "says" | "added" | "wrote" | "continued" | "noted"
+        );
+    (cue_after || said_before) && !reg.unintroduced_opening_word(ctx, e - 1)
 }
 
 /// Whether token `i` opens a sentence, a paragraph or a quotation (so its capital says nothing).
