@@ -1639,44 +1639,7 @@ impl Registry {
                                 | "into"
                                 | "behind"
                         );
-                    // Object of a verb ("criticized police officer Betty Shelby").
-                    let object = i > 0 && toks[i - 1].kind == Kind::Word && {
-                        let plw = ctx.lw(i - 1);
-                        !ctx.cap(i - 1)
-                            && !matches!(
-                                plw,
-                                "and"
-                                    | "but"
-                                    | "said"
-                                    | "says"
-                                    | "told"
-                                    | "added"
-                                    | "that"
-                                    | "when"
-                                    | "as"
-                                    | "while"
-                                    | "because"
-                                    | "if"
-                                    | "asked"
-                                    | "wrote"
-                                    | "according"
-                                    | "noted"
-                                    | "argued"
-                                    | "explained"
-                                    | "continued"
-                            )
-                            && !ctx.has(i - 1, words::ROLE)
-                            // "a confident-seeming Manafort bragged": an adjective, not a verb
-                            // (but "a top Clinton fundraiser" is a modifier).
-                            && !(i >= 2 && matches!(ctx.lw(i - 2), "a" | "an") && {
-                                let nx = ctx.lw(e);
-                                e >= toks.len()
-                                    || toks[e].kind != Kind::Word
-                                    || nx.ends_with("ed")
-                                    || nx.ends_with('s')
-                                    || super::attribution::is_aux(nx)
-                            })
-                    };
+                    let object = object_of_verb(ctx, i, e);
                     let reported = in_reported_clause(ctx, i);
                     let speaks = r.ntoks == 1 && lone_name_speaks(ctx, &reg, i, e);
                     reg.add(r, poss || prep || object || reported, speaks);
@@ -2011,6 +1974,48 @@ fn in_reported_clause(ctx: &Ctx, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the name run `[i, e)` is the object of a verb ("criticized police officer Betty
+/// Shelby"): a lower-case word before it that is no conjunction, cue or role word. A name
+/// after "a" and an adjective is a subject when a verb follows ("a confident-seeming Manafort
+/// bragged"), a modifier otherwise ("a top Clinton fundraiser").
+fn object_of_verb(ctx: &Ctx, i: usize, e: usize) -> bool {
+    let toks = ctx.toks;
+    if i == 0 || toks[i - 1].kind != Kind::Word || ctx.cap(i - 1) || ctx.has(i - 1, words::ROLE) {
+        return false;
+    }
+    if matches!(
+        ctx.lw(i - 1),
+        "and"
+            | "but"
+            | "said"
+            | "says"
+            | "told"
+            | "added"
+            | "that"
+            | "when"
+            | "as"
+            | "while"
+            | "because"
+            | "if"
+            | "asked"
+            | "wrote"
+            | "according"
+            | "noted"
+            | "argued"
+            | "explained"
+            | "continued"
+    ) {
+        return false;
+    }
+    let adjective_then_verb = i >= 2
+        && matches!(ctx.lw(i - 2), "a" | "an")
+        && (e >= toks.len() || toks[e].kind != Kind::Word || {
+            let nx = ctx.lw(e);
+            nx.ends_with("ed") || nx.ends_with('s') || super::attribution::is_aux(nx)
+        });
+    !adjective_then_verb
 }
 
 /// Whether the one-word name run `[i, e)` speaks ("Bob said", "Garcia told reporters", "Cruz
