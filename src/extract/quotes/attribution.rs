@@ -656,6 +656,17 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // "Sam Lau, the communications director for the Iowa Democratic Party said": an
+            // apposition whose closing comma is missing; the person opens the clause.
+            if np.kind == NpKind::Name && !self.person_kind(np) {
+                let comma = (lo..np.s).rev().take(14).find(|&j| self.is_punct(j, ","));
+                let person = comma
+                    .and_then(|j| np_after(self, lo, j).filter(|p| p.e == j))
+                    .filter(|p| p.kind == NpKind::Name && self.person_like(*p));
+                if let Some(p) = person {
+                    return Some(p);
+                }
+            }
             return Some(np);
         }
         None

@@ -880,3 +880,10 @@ fn person_before_an_organisation_in_an_apposition_chain() {
     assert!(!q.is_empty());
     assert!(q.iter().all(|q| spk(q) == "Alixandria Lapp"), "{q:?}");
 }
+
+#[test]
+fn apposition_missing_its_closing_comma() {
+    let t = "Notebook\n\nAnthony Anton, president and CEO of Washington Restaurant Association stated, “It’s not a political problem; it’s a math problem.”";
+    let q = ex(t);
+    assert_eq!(q.first().map(spk), Some("Anthony Anton"), "{q:?}");
+}
