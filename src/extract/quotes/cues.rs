@@ -41,6 +41,7 @@ const LEMMAS: &[&str] = &[
     "state",
     "continue",
     "recall",
+    "remember",
     "tweet",
     "declare",
     "reply",

@@ -887,3 +887,10 @@ fn apposition_missing_its_closing_comma() {
     let q = ex(t);
     assert_eq!(q.first().map(spk), Some("Anthony Anton"), "{q:?}");
 }
+
+#[test]
+fn remembered_is_a_cue() {
+    let t = "Notebook\n\n\"She took it upon herself to prove them wrong,\" remembered Roy Verley, the company's former spokesman.";
+    let q = ex(t);
+    assert_eq!(q.first().map(spk), Some("Roy Verley"), "{q:?}");
+}
