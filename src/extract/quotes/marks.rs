@@ -65,7 +65,9 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
             .map(|c| {
                 matches!(
                     c,
-                    '(' | '[' | '{' | '\u{2018}' | '\'' | '—' | '–' | '-' | '/' | ':'
+                    // A closing curly mark right before ("…native-born.”“Your facts …"):
+                    // two quotations run together.
+                    '(' | '[' | '{' | '\u{2018}' | '\'' | '—' | '–' | '-' | '/' | ':' | '\u{201D}'
                 )
             })
             .unwrap_or(false);
@@ -174,6 +176,11 @@ mod tests {
             vec!["« Non merci. »"]
         );
         assert_eq!(spans("''We won,'' he said."), vec!["''We won,''"]);
+        // Two quotations run together without a space.
+        assert_eq!(
+            spans("It was “wrong.”“Your facts are wrong,” Ramos wrote."),
+            vec!["“wrong.”", "“Your facts are wrong,”"]
+        );
     }
 
     #[test]
