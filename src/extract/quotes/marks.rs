@@ -129,10 +129,12 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
         // Unclosed: keep it only when it opens the paragraph or follows a colon/comma,
         // and never past the paragraph.
         let starts_para = o == a;
+        // Or after a sentence's end: "“…,” Rubio said. “But presidents can’t …" running on
+        // into the next paragraph.
         let after_colon = o > a
             && matches!(
                 text.get(toks[o - 1].s..toks[o - 1].e),
-                Some(":") | Some(",")
+                Some(":") | Some(",") | Some(".") | Some("?") | Some("!")
             );
         if (starts_para || after_colon) && o + 1 < b {
             out.push(QSpan {
@@ -205,6 +207,17 @@ mod tests {
         assert_eq!(
             spans("A stray ” mark.\nAnother \" one here"),
             Vec::<&str>::new()
+        );
+        // Left open after a sentence's end: it runs on into the next paragraph.
+        assert_eq!(
+            spans(
+                "“Trump says things,” Rubio said. “But presidents can’t.\n“It has consequences.”"
+            ),
+            vec![
+                "“Trump says things,”",
+                "“But presidents can’t.",
+                "“It has consequences.”"
+            ]
         );
         let many = "\"".repeat(5001);
         let _ = spans(&many);

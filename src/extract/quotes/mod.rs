@@ -730,6 +730,18 @@ fn sentences(
             i += 1;
             continue;
         }
+        // An abbreviation ending a sentence before a new quotation ("… in Binghamton, N.Y.
+        // “Secretary Clinton and her State Department …”").
+        if t.kind == Kind::Word
+            && ctx.w(i).ends_with('.')
+            && i + 1 < pb
+            && quote_at.get(i + 1).is_some_and(|&q| q != usize::MAX)
+        {
+            out.push((start, i + 1));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         if t.kind == Kind::Punct && matches!(ctx.w(i), "." | "?" | "!") && i + 1 < pb {
             let n = &ctx.toks[i + 1];
             if n.kind == Kind::Mark

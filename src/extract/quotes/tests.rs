@@ -894,3 +894,14 @@ fn remembered_is_a_cue() {
     let q = ex(t);
     assert_eq!(q.first().map(spk), Some("Roy Verley"), "{q:?}");
 }
+
+#[test]
+fn quotation_after_an_abbreviation_or_left_open_after_a_sentence() {
+    let t = "Notebook\n\n“Her role in fracking is not a good record,” Sanders said at a rally in Binghamton, N.Y. “Her department worked to export fracking throughout the world.”\n\n“Trump says the things people want to say,” Rubio said. “But presidents can’t just say anything they want.\n\n“It has consequences around the world.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 5, "{q:?}");
+    assert_eq!(spk(&q[1]), "Sanders");
+    assert!(q[3].text.starts_with("“But presidents"));
+    assert_eq!(spk(&q[3]), "Rubio");
+    assert_eq!(spk(&q[4]), "Rubio");
+}
