@@ -282,6 +282,7 @@ pub(super) static TITLES: WordSet = WordSet::new(&[
     "host",
     "anchor",
     "editor",
+    "editor-in-chief",
     "correspondent",
     "columnist",
     "founder",

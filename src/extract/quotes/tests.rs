@@ -905,3 +905,10 @@ fn quotation_after_an_abbreviation_or_left_open_after_a_sentence() {
     assert_eq!(spk(&q[3]), "Rubio");
     assert_eq!(spk(&q[4]), "Rubio");
 }
+
+#[test]
+fn hyphenated_title_is_split_from_the_name() {
+    let t = "Notebook\n\n“He is a candidate unlike any we have seen,” said Post Editor-in-Chief Martin Baron.";
+    let q = ex(t);
+    assert_eq!(q.first().map(spk), Some("Martin Baron"), "{q:?}");
+}
