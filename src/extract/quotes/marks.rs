@@ -93,7 +93,14 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
         match open {
             None => {
                 let closer_only = matches!(m, "\u{201D}" | "\u{00BB}");
-                if looks_open || !(looks_close || closer_only || (b_sp && a_sp)) {
+                // Nothing is open, so a mark glued to a sentence's end and the next word opens
+                // ("…declined to be named.\"We basically got deceived…\"").
+                let glued = matches!(before, Some('.' | '?' | '!'))
+                    && after.is_some_and(|c| c.is_alphanumeric());
+                if looks_open
+                    || glued && !closer_only
+                    || !(looks_close || closer_only || (b_sp && a_sp))
+                {
                     open = Some(i);
                 }
             }
@@ -182,6 +189,11 @@ mod tests {
         assert_eq!(
             spans("It was “wrong.”“Your facts are wrong,” Ramos wrote."),
             vec!["“wrong.”", "“Your facts are wrong,”"]
+        );
+        // A mark glued to a sentence's end and the next word, with nothing open, opens.
+        assert_eq!(
+            spans("said the owner.\"We got deceived.\" Then"),
+            vec!["\"We got deceived.\""]
         );
     }
 
