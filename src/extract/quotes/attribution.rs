@@ -1146,6 +1146,25 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
+        // "Trump issued a statement, \"…\"": a written statement's author is the clause's
+        // subject.
+        if !colon
+            && j < open
+            && j > lo
+            && matches!(
+                self.lw(j - 1),
+                "statement" | "tweet" | "message" | "letter" | "email" | "post"
+            )
+        {
+            if let Some(np) = self.sentence_subject(lo, j - 1) {
+                return Some(Attr {
+                    np,
+                    cue_s: j - 1,
+                    cue_e: j,
+                    end: j,
+                });
+            }
+        }
         // "From X:" / "X:" as the whole lead-in; else "X delivered a message to Y:" → X.
         if colon {
             let mut s = lo;

@@ -912,3 +912,12 @@ fn hyphenated_title_is_split_from_the_name() {
     let q = ex(t);
     assert_eq!(q.first().map(spk), Some("Martin Baron"), "{q:?}");
 }
+
+#[test]
+fn statement_before_a_quotation_names_its_author() {
+    let t = "Notebook\n\nImmediately after the attacks, Trump issued a statement, “Last night, our nation was attacked.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Trump");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+}
