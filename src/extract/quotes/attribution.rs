@@ -428,8 +428,7 @@ impl<'a> Ctx<'a> {
                     | "every"
                     | "each"
                     | "whose"
-            ) || pw.ends_with("'s")
-                || pw.ends_with("’s")
+            ) || speakers::is_possessive(pw)
             {
                 return None;
             }
@@ -754,7 +753,7 @@ impl<'a> Ctx<'a> {
                 Some(n)
                     if n.kind == NpKind::Name
                         && n.e > n.s
-                        && (self.w(n.e - 1).ends_with("'s") || self.w(n.e - 1).ends_with("’s"))
+                        && speakers::is_possessive(self.w(n.e - 1))
                         && self.name_in_apposition(n.e, hi).is_some() =>
                 {
                     self.name_in_apposition(n.e, hi)
@@ -792,7 +791,7 @@ impl<'a> Ctx<'a> {
                     if n.kind == NpKind::Name
                         && n.e > n.s
                         && n.e < hi
-                        && (self.w(n.e - 1).ends_with("'s") || self.w(n.e - 1).ends_with("’s"))
+                        && speakers::is_possessive(self.w(n.e - 1))
                         && self.toks.get(n.e).map(|t| t.kind) == Some(Kind::Word)
                         && is_cap(self.w(n.e)) =>
                 {
@@ -1040,7 +1039,7 @@ impl<'a> Ctx<'a> {
                             | "simply"
                             | "bluntly"
                             | "flatly"
-                    ) || (is_cap(pw) && !pw.ends_with("'s") && !pw.ends_with("’s"))
+                    ) || (is_cap(pw) && !speakers::is_possessive(pw))
                 };
                 if !between_ok || !near || !lead_ok {
                     continue;

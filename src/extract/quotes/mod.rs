@@ -808,7 +808,7 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                     // "Powell's office", "Clinton's campaign": reported under the possessor.
                     let k = (np.s..head).rev().find(|&k| {
                         let w = ctx.w(k);
-                        is_cap(w) && (w.ends_with("'s") || w.ends_with("’s"))
+                        is_cap(w) && speakers::is_possessive(w)
                     })?;
                     let s = speakers::run_back(ctx, k, np.s);
                     let r = analyze_run(ctx, s, k + 1, false)?;

@@ -816,7 +816,8 @@ pub fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn is_possessive(w: &str) -> bool {
+/// Whether a word ends in a possessive "'s" or "’s".
+pub(super) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }
 
