@@ -193,6 +193,51 @@ pub(super) static STOP: WordSet = WordSet::new(&[
     "could",
 ]);
 
+/// Capitalised sentence openings that are never a one-word name: sentence adverbs,
+/// prepositions, quantifiers and number words ("Nevertheless, …", "Eleven organizations …").
+/// Only a speaker is refused; the words still open noun phrases for the rules that find
+/// reported speech ("Six in 10 say …").
+static NEVER_NAMES: WordSet = WordSet::new(&[
+    "along",
+    "alongside",
+    "amid",
+    "any",
+    "beyond",
+    "contrary",
+    "either",
+    "ever",
+    "few",
+    "given",
+    "much",
+    "neither",
+    "never",
+    "nevertheless",
+    "nonetheless",
+    "often",
+    "outside",
+    "prior",
+    "such",
+    "sure",
+    "thanks",
+    "therefore",
+    "together",
+    "whatever",
+    "written",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "dozens",
+    "hundreds",
+    "thousands",
+]);
+
 /// Title words (lower case, no period). A run "Azerbaijani President Ilham Aliyev" splits
 /// at the last title word into title and name.
 pub(super) static TITLES: WordSet = WordSet::new(&[
@@ -1665,9 +1710,18 @@ impl Registry {
             return false;
         }
         let lw = ctx.lw(i);
-        // A participle opening its sentence ("Appearing before supporters, …") is one too.
-        let participle = lw.len() > 5 && lw.ends_with("ing");
-        !self.by_last.contains_key(lw) && (participle || self.written_lower(ctx, i))
+        // A participle opening its sentence ("Appearing before supporters, …", "Reached for
+        // comment, …") is one too, and so is a word that is never a name.
+        let ed_participle = lw.ends_with("ed")
+            && w.chars().skip(1).all(|c| !c.is_uppercase()) // not "BuzzFeed"
+            && (ctx.is_punct(i + 1, ",")
+                || matches!(
+                    ctx.lw(i + 1),
+                    "by" | "for" | "in" | "on" | "at" | "to" | "as" | "with" | "from"
+                ));
+        let participle = lw.len() > 5 && (lw.ends_with("ing") || ed_participle);
+        !self.by_last.contains_key(lw)
+            && (participle || NEVER_NAMES.contains(lw) || self.written_lower(ctx, i))
     }
 
     /// Whether the article writes the word at token `i` in lower case (somewhere else, when

@@ -921,3 +921,16 @@ fn statement_before_a_quotation_names_its_author() {
     assert_eq!(spk(&q[0]), "Trump");
     assert_eq!(q[0].kind, QuoteKind::Direct);
 }
+
+#[test]
+fn sentence_opening_words_that_are_never_names_do_not_speak() {
+    let t = "Notebook\n\nNevertheless said nothing of the plan. Eleven organizations said they would sue. Reached for comment, Lockheed said nothing.\n\n\"We will see,\" said Lockheed.";
+    let q = ex(t);
+    assert!(
+        q.iter()
+            .all(|q| !matches!(spk(q), "Nevertheless" | "Eleven" | "Reached")),
+        "{q:?}"
+    );
+    // A company whose name ends in -ed still speaks.
+    assert!(q.iter().any(|q| spk(q) == "Lockheed"), "{q:?}");
+}
