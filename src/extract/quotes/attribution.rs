@@ -657,12 +657,12 @@ impl<'a> Ctx<'a> {
             }
             // "Sam Lau, the communications director for the Iowa Democratic Party said": an
             // apposition whose closing comma is missing; the person opens the clause.
-            if np.kind == NpKind::Name && !self.person_kind(np) {
+            if np.kind == NpKind::Name {
                 let comma = (lo..np.s).rev().take(14).find(|&j| self.is_punct(j, ","));
                 let person = comma
                     .and_then(|j| np_after(self, lo, j).filter(|p| p.e == j))
                     .filter(|p| p.kind == NpKind::Name && self.person_like(*p));
-                if let Some(p) = person {
+                if let Some(p) = person.filter(|_| !self.person_kind(np)) {
                     return Some(p);
                 }
             }
@@ -742,6 +742,11 @@ impl<'a> Ctx<'a> {
                     .find(|&k| is_cap(self.w(k)))?;
                 np_after(self, k, hi).filter(|np| np.kind == NpKind::Name)
             });
+            let appositive = np
+                .filter(|n| {
+                    n.kind == NpKind::Name && n.e > n.s && speakers::is_possessive(self.w(n.e - 1))
+                })
+                .and_then(|n| self.name_in_apposition(n.e, hi));
             // "said conservative activist Bob Klaus": a lower-case descriptor before a name.
             let np = match np {
                 Some(n) if matches!(n.kind, NpKind::Nominal { .. }) => Some(
@@ -750,14 +755,7 @@ impl<'a> Ctx<'a> {
                         .unwrap_or(n),
                 ),
                 // "said Rubio's deputy campaign manager, Rich Beeson".
-                Some(n)
-                    if n.kind == NpKind::Name
-                        && n.e > n.s
-                        && speakers::is_possessive(self.w(n.e - 1))
-                        && self.name_in_apposition(n.e, hi).is_some() =>
-                {
-                    self.name_in_apposition(n.e, hi)
-                }
+                Some(_) if appositive.is_some() => appositive,
                 // "said Clinton ally James Carville", "said Oversight ranking Democrat Elijah
                 // Cummings": a capitalised modifier, a lower-case role, then the full name.
                 Some(n)
@@ -1098,7 +1096,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 // "Sanders compared himself to Clinton, saying, \"…\"": the clause's subject.
-                if c > lo && self.is_punct(c - 1, ",") && self.lw(c).ends_with("ing") {
+                if comma_participle {
                     if let Some(np) = self
                         .sentence_subject(lo, c)
                         .or_else(|| np_after(self, lo, c))
