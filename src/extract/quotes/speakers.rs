@@ -1687,7 +1687,7 @@ impl Registry {
                                 | "behind"
                         );
                     let object = object_of_verb(ctx, i, e);
-                    let reported = in_reported_clause(ctx, i);
+                    let reported = in_reported_clause(ctx, i, e);
                     let speaks = r.ntoks == 1 && lone_name_speaks(ctx, &reg, i, e);
                     reg.add(r, poss || prep || object || reported, speaks);
                 }
@@ -1984,9 +1984,9 @@ impl Registry {
     }
 }
 
-/// Whether token `i` follows a speech verb in its own sentence ("Pence said Trump will…"):
-/// a person named inside reported speech is not what a following "he said" refers to.
-fn in_reported_clause(ctx: &Ctx, i: usize) -> bool {
+/// Whether the name run `[i, e)` follows a speech verb in its own sentence ("Pence said Trump
+/// will…"): a person named inside reported speech is not what a following "he said" refers to.
+fn in_reported_clause(ctx: &Ctx, i: usize, e: usize) -> bool {
     let para = ctx.toks[i].para;
     for j in (i.saturating_sub(30)..i).rev() {
         let t = &ctx.toks[j];
@@ -2002,10 +2002,6 @@ fn in_reported_clause(ctx: &Ctx, i: usize) -> bool {
             let subject_before = j > 0 && ctx.toks[j - 1].kind == Kind::Word;
             // "…, for example, said Trump continued to hurt his cause": a verb right after
             // the name makes it the reported clause's subject.
-            let mut e = i;
-            while e < ctx.toks.len() && ctx.toks[e].kind == Kind::Word && ctx.cap(e) {
-                e += 1;
-            }
             let verb_after = e < ctx.toks.len()
                 && ctx.toks[e].kind == Kind::Word
                 && !ctx.cap(e)
