@@ -655,6 +655,11 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // "a spokesman for the Pentagon said", "an aide to Jeb Bush said": the name
+            // belongs to the description, whose head is the speaker.
+            if let Some(desc) = self.description_head(np, lo) {
+                return Some(desc);
+            }
             // "Sam Lau, the communications director for the Iowa Democratic Party said": an
             // apposition whose closing comma is missing; the person opens the clause.
             if np.kind == NpKind::Name {
@@ -669,6 +674,40 @@ impl<'a> Ctx<'a> {
             return Some(np);
         }
         None
+    }
+
+    /// The description a name phrase completes: "a spokesman for [the] Pentagon", "an aide to
+    /// Jeb Bush", "a source close to the Clintons". Returns the description's own phrase
+    /// (`NP` up to its head); [`super::description`] takes the name back in when it speaks.
+    fn description_head(&self, np: Np, lo: usize) -> Option<Np> {
+        if np.kind != NpKind::Name {
+            return None;
+        }
+        let mut p = np.s;
+        // "for committee Democrats": one lower-case modifier before the name.
+        if p > lo
+            && self.toks[p - 1].kind == Kind::Word
+            && !is_cap(self.w(p - 1))
+            && !self.has(p - 1, words::FUNCTION | words::STOP | words::TITLE)
+        {
+            p -= 1;
+        }
+        if p > lo && matches!(self.lw(p - 1), "the" | "both") {
+            p -= 1;
+        }
+        if p <= lo + 1 || !matches!(self.lw(p - 1), "for" | "to" | "of" | "at" | "with") {
+            return None;
+        }
+        let mut h = p - 1;
+        // "a person close to", "a source familiar with".
+        if h > lo + 1 && matches!(self.lw(h - 1), "close" | "closest" | "familiar") {
+            h -= 1;
+        }
+        let head = np_before(self, h, lo, false)?;
+        match head.kind {
+            NpKind::Nominal { head: k } if k + 1 == h && !is_cap(self.w(k)) => Some(head),
+            _ => None,
+        }
     }
 
     /// Whether a name phrase reads as a person's, not an organisation's ("House Majority PAC").

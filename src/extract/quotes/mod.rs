@@ -20,8 +20,9 @@
 //! the paragraph; reported speech keeps its complementiser ("that the vote …") and drops the
 //! final period. Speakers are canonical names (fullest form in the article). An unnamed source
 //! that cannot be resolved to a name but is described with one ("a State Department official",
-//! "one Trump campaign source", "a person close to the Clintons") speaks under that description
-//! (an indefinite one is never the person described so before), because anonymous sourcing is
+//! "one Trump campaign source", "a person close to the Clintons") speaks under that description,
+//! before its cue as after it ("an aide to Jeb Bush said" is not Jeb Bush; an indefinite one is
+//! never the person described so before), because anonymous sourcing is
 //! what a reader of the quote needs to know; a phrase that names nobody (a bare "they", "the
 //! spokesman") gives no speaker.
 

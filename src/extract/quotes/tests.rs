@@ -934,3 +934,15 @@ fn sentence_opening_words_that_are_never_names_do_not_speak() {
     // A company whose name ends in -ed still speaks.
     assert!(q.iter().any(|q| spk(q) == "Lockheed"), "{q:?}");
 }
+
+#[test]
+fn a_description_before_the_cue_keeps_its_head() {
+    // The aide is not Jeb Bush; the spokesman is not the Pentagon.
+    let t = "Notebook\n\nJeb Bush spoke in Iowa. \"The facts haven't changed,\" an aide to Jeb Bush said.\n\nA spokesman for the Pentagon said the review would take weeks.\n\n\"We have work to do,\" a source close to the Clintons said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(spk(&q[0]), "aide to Jeb Bush");
+    assert_eq!(spk(&q[1]), "spokesman for the Pentagon");
+    assert_eq!(q[1].kind, QuoteKind::Indirect);
+    assert_eq!(spk(&q[2]), "source close to the Clintons");
+}
