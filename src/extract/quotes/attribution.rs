@@ -1280,6 +1280,50 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A participle opening a sentence before a preposition or determiner ("Appearing before
+    /// supporters Monday, Suu Kyi …", "Pressed on the issue, Trump …"); not a first name
+    /// ("Mohammed at …").
+    fn opening_participle(&self, s: usize, hi: usize) -> bool {
+        let lw = self.lw(s);
+        s + 1 < hi
+            && lw.len() > 5
+            && (lw.ends_with("ing") || lw.ends_with("ed"))
+            && names::lookup(self.w(s)).is_none_or(|f| f.word)
+            && matches!(
+                self.lw(s + 1),
+                "before"
+                    | "after"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "about"
+                    | "into"
+                    | "through"
+                    | "during"
+                    | "outside"
+                    | "inside"
+                    | "beside"
+                    | "alongside"
+                    | "behind"
+                    | "near"
+                    | "against"
+                    | "across"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+            )
+    }
+
     fn subject_after_adverbials(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut s = lo;
         // Skip leading adverbials up to their comma ("On July 6, 2015, Sanders …").
@@ -1344,7 +1388,8 @@ impl<'a> Ctx<'a> {
                     .chars()
                     .next()
                     .map(|c| c.is_ascii_digit())
-                    .unwrap_or(false);
+                    .unwrap_or(false)
+                || self.opening_participle(s, hi);
             if !adverbial {
                 break;
             }

@@ -946,3 +946,13 @@ fn a_description_before_the_cue_keeps_its_head() {
     assert_eq!(q[1].kind, QuoteKind::Indirect);
     assert_eq!(spk(&q[2]), "source close to the Clintons");
 }
+
+#[test]
+fn an_opening_participle_is_not_the_subject() {
+    let t = "Notebook\n\nStanding beside the mayor on Monday, Maria Ortiz said the ruling was fair but added, \"We will appeal the fine.\"\n\nPressed on the timing, Ortiz promised, \"It will be soon.\"";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 2, "{q:?}");
+    assert_eq!(spk(d[0]), "Maria Ortiz");
+    assert_eq!(spk(d[1]), "Maria Ortiz");
+}
