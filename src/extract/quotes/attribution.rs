@@ -1086,7 +1086,14 @@ impl<'a> Ctx<'a> {
                     let earlier = (lo..c.saturating_sub(1)).rev().take(12).find_map(|k| {
                         self.cue_at(k, c)?;
                         self.subject_before(k, lo, false).filter(|np| {
-                            np.kind == NpKind::Name || matches!(np.kind, NpKind::Pronoun(Some(_)))
+                            // "posted a Twitter comment of her own, saying": a noun, not a cue.
+                            let modifier = np.kind == NpKind::Name
+                                && np.e == k
+                                && np.s > lo
+                                && matches!(self.lw(np.s - 1), "a" | "an");
+                            !modifier
+                                && (np.kind == NpKind::Name
+                                    || matches!(np.kind, NpKind::Pronoun(Some(_))))
                         })
                     });
                     if let Some(np) = earlier {

@@ -956,3 +956,12 @@ fn an_opening_participle_is_not_the_subject() {
     assert_eq!(spk(d[0]), "Maria Ortiz");
     assert_eq!(spk(d[1]), "Maria Ortiz");
 }
+
+#[test]
+fn a_cue_word_used_as_a_noun_is_no_earlier_cue() {
+    // "an Instagram comment": Instagram is no speaker; the participle takes the clause subject.
+    let t = "Notebook\n\nMayor Ann Kirby left an Instagram comment under the photo, saying, \"Well done, team!\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Ann Kirby");
+}
