@@ -859,6 +859,9 @@ impl<'a> Ctx<'a> {
                 end: np.e,
             });
         }
+        if let Some(at) = self.weak_after(last, i, hi) {
+            return Some(at);
+        }
         // Normal: the first cue within reach, whose subject starts right here
         // ("Smith said", "Hugh Hill, a doctor at X, said", "super PAC spokeswoman X said").
         let lim = hi.min(i + 28);
@@ -952,6 +955,58 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         None
+    }
+
+    /// A weak cue ("charged", "posted", "reacted"; too ambiguous anywhere else) attributes a
+    /// quotation that ends on a comma, question or exclamation mark when it directly follows
+    /// it with a name or he/she and ends the clause: `“…,” Kelly charged in her assault.`,
+    /// `“…!” posted Sharon Geyer.`
+    fn weak_after(&self, last: usize, i: usize, hi: usize) -> Option<Attr> {
+        if last == 0 || !matches!(self.w(last - 1), "," | "?" | "!") || i >= hi {
+            return None;
+        }
+        let weak = |k: usize| {
+            k < hi
+                && self.toks[k].kind == Kind::Word
+                && !is_cap(self.w(k))
+                && !self.lw(k).ends_with("ing")
+                && self
+                    .cue_of
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|c| c.weak)
+        };
+        let closes = |k: usize| {
+            k >= hi
+                || matches!(self.w(k), "." | "," | ";")
+                || matches!(
+                    self.lw(k),
+                    "on" | "in" | "at" | "via" | "during" | "after" | "before" | "from" | "with"
+                )
+        };
+        // Reversed: "posted Sharon Powers Geyer."
+        if weak(i) {
+            let np = np_after(self, i + 1, hi).filter(|np| np.kind == NpKind::Name)?;
+            return closes(np.e).then_some(Attr {
+                np,
+                cue_s: i,
+                cue_e: i + 1,
+                end: np.e,
+            });
+        }
+        let np = np_after(self, i, hi)
+            .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_))))?;
+        let mut k = np.e;
+        if k < hi && self.lw(k).len() > 4 && self.lw(k).ends_with("ly") {
+            k += 1;
+        }
+        (weak(k) && closes(k + 1)).then_some(Attr {
+            np,
+            cue_s: k,
+            cue_e: k + 1,
+            end: k + 1,
+        })
     }
 
     /// The full name in apposition after a role ending before `e` ("Rubio's deputy campaign

@@ -8,7 +8,7 @@
 //! for multi-paragraph quotations: an opening mark each paragraph, a closing one at the end).
 //! Single quotes are never paired here: nested quotes and apostrophes stay inside the span.
 
-use super::tokens::{Kind, Tok};
+use super::tokens::{invisible, Kind, Tok};
 
 /// One quotation, as token indices and byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,11 +26,22 @@ pub struct QSpan {
 }
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+    text.get(..i)
+        .and_then(|s| s.chars().rev().find(|c| !invisible(*c)))
 }
 
 fn next_char(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    text.get(i..)
+        .and_then(|s| s.chars().find(|c| !invisible(*c)))
+}
+
+/// Whether the text at `i` is a space and an ellipsis: "” … in the case of Wyoming,": a
+/// quotation that begins mid-sentence opens with its mark, whichever way the mark faces.
+fn space_then_ellipsis(text: &str, i: usize) -> bool {
+    text.get(i..).is_some_and(|s| {
+        let r = s.trim_start_matches([' ', '\u{00A0}']);
+        r.len() < s.len() && (r.starts_with('\u{2026}') || r.starts_with("..."))
+    })
 }
 
 /// Whether mark `close` can close a quotation opened by mark `open`.
@@ -80,8 +91,8 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
                 )
             })
             .unwrap_or(false);
-        let mut looks_open = (b_sp || b_op) && !a_sp && !a_pu;
-        let mut looks_close = !b_sp && (a_sp || a_pu || !b_op);
+        let mut looks_open = (b_sp || b_op) && (!a_sp && !a_pu || space_then_ellipsis(text, t.e));
+        let mut looks_close = !b_sp && (a_sp || a_pu || !b_op) && !looks_open;
         // French spacing: « Non. »
         if m == "\u{00AB}" && (b_sp || b_op) {
             looks_open = true;
@@ -92,7 +103,7 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
         }
         match open {
             None => {
-                let closer_only = matches!(m, "\u{201D}" | "\u{00BB}");
+                let closer_only = matches!(m, "\u{201D}" | "\u{00BB}") && !looks_open;
                 // Nothing is open, so a mark glued to a sentence's end and the next word opens
                 // ("…declined to be named.\"We basically got deceived…\"").
                 let glued = matches!(before, Some('.' | '?' | '!'))
@@ -194,6 +205,24 @@ mod tests {
         assert_eq!(
             spans("said the owner.\"We got deceived.\" Then"),
             vec!["\"We got deceived.\""]
+        );
+    }
+
+    #[test]
+    fn invisible_characters_and_elided_openings() {
+        // A bidi embedding left by web copy before a closing-style mark used to open.
+        assert_eq!(
+            spans("Fans wrote back.\n\u{202A}”Sorry Sarah, you were right!” posted one.\n"),
+            vec!["”Sorry Sarah, you were right!”"]
+        );
+        // A quotation that begins mid-sentence: mark, space, ellipsis.
+        assert_eq!(
+            spans("” … in the case of Wyoming, the train has left,” wrote Time."),
+            vec!["” … in the case of Wyoming, the train has left,”"]
+        );
+        assert_eq!(
+            spans("He said “ ... we will win.” Then"),
+            vec!["“ ... we will win.”"]
         );
     }
 

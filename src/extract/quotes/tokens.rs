@@ -204,6 +204,15 @@ fn tag_end(text: &str, i: usize) -> Option<usize> {
     (rest.as_bytes().get(close) == Some(&b'>')).then_some(i + 1 + close + 1)
 }
 
+/// Invisible format characters (bidi embeddings, zero-width spaces, BOM) that web copy leaves
+/// around words and marks ("\u{202A}”Sorry Sarah, …”"): read as spaces.
+pub fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
 /// Splits `text` into tokens. Paragraphs are separated by newlines.
 ///
 /// One forward walk over bytes: ASCII is classified without decoding, other chars are
@@ -233,7 +242,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += n;
             continue;
         }
-        if c.is_whitespace() {
+        if c.is_whitespace() || invisible(c) {
             i += n;
             continue;
         }
