@@ -31,6 +31,21 @@ pub struct Cue {
 
 /// Regular speech verbs (lemma). Irregular and doubling forms are listed in `IRREGULAR`.
 const LEMMAS: &[&str] = &[
+    // Weak (see `WEAK_LEMMAS`): cues only right after a quotation.
+    "beam",
+    "riff",
+    "react",
+    "retaliate",
+    "chime",
+    "exhort",
+    "interrupt",
+    "rebut",
+    "chide",
+    "scold",
+    "taunt",
+    "smile",
+    "shrug",
+    "apologize",
     "say",
     "add",
     "note",
@@ -214,6 +229,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("admitted", "admit"),
     ("admitting", "admit"),
     ("quipped", "quip"),
+    ("shrugged", "shrug"),
+    ("rebutted", "rebut"),
     ("quipping", "quip"),
     ("snapped", "snap"),
     ("snapping", "snap"),
@@ -246,8 +263,33 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// Lemmas that are not speech by themselves but become cues in fixed phrases, or are too
 /// ambiguous to count as a cue after a quotation ("point" alone, "offer", "fire", "hit").
 pub const WEAK_LEMMAS: &[&str] = &[
-    "point", "offer", "fire", "hit", "shoot", "begin", "quote", "object", "counter", "charge",
-    "post", "crow", "rail",
+    "point",
+    "offer",
+    "fire",
+    "hit",
+    "shoot",
+    "begin",
+    "quote",
+    "object",
+    "counter",
+    "charge",
+    "post",
+    "crow",
+    "rail",
+    "beam",
+    "riff",
+    "react",
+    "retaliate",
+    "chime",
+    "exhort",
+    "interrupt",
+    "rebut",
+    "chide",
+    "scold",
+    "taunt",
+    "smile",
+    "shrug",
+    "apologize",
 ];
 
 fn inflect(lemma: &str) -> Vec<String> {

@@ -969,7 +969,7 @@ fn a_cue_word_used_as_a_noun_is_no_earlier_cue() {
 #[test]
 fn weak_cues_right_after_a_quotation() {
     // "charged", "posted" attribute only in this tight shape; "hit" after a quote still not.
-    let t = "Notebook\n\nThe debate turned sharp.\n\n“You have called voters lazy and foolish,” Kelly charged in her opening question.\n\n“Sorry, you should have said it sooner!” posted Sharon Geyer.\n\n“The tax plan,” Smith hit hard on Monday, was a failure.";
+    let t = "Notebook\n\nThe debate turned sharp.\n\n“You have called voters lazy and foolish,” Kelly charged in her opening question.\n\n“Sorry, you should have said it sooner!” posted Sharon Geyer.\n\n“The tax plan,” Smith hit hard on Monday, was a failure.\n\n“This is fantastic!” beamed Dora Hartley of Madison.";
     let q = ex(t);
     let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
     assert_eq!(spk(d[0]), "Kelly", "{q:?}");
@@ -978,4 +978,6 @@ fn weak_cues_right_after_a_quotation() {
         d.iter().all(|q| !q.text.starts_with("“The tax plan")),
         "{q:?}"
     );
+    let last = d.iter().find(|q| q.text.starts_with("“This is fantastic"));
+    assert_eq!(last.map(|q| spk(q)), Some("Dora Hartley"), "{q:?}");
 }
