@@ -517,10 +517,12 @@ fn is_direct_quote(
     let n_words = (q.open..=q.last)
         .filter(|&i| ctx.toks[i].kind == Kind::Word)
         .count();
-    // "Yet, \"…,\" added Zarate": a leading conjunction does not make a fragment.
+    // "Yet, \"…,\" added Zarate": a leading conjunction does not make a fragment, nor an
+    // opening parenthesis ("(\"…,\" said one activist.)").
     let lead_conj = q.open > a
         && (a..q.open).all(|k| {
             ctx.is_punct(k, ",")
+                || ctx.is_punct(k, "(")
                 || matches!(
                     ctx.lw(k),
                     "but"
@@ -575,9 +577,14 @@ fn is_direct_quote(
     if q.open > a && ctx.is_punct(q.open - 1, ":") {
         return true;
     }
-    // After a dash, like after a colon, when a cue follows: "Critics disagree — \"Why now?\"
-    // asked Dunn."
-    if q.open > a && ctx.is_dash(q.open - 1) && attr_after && ends_punct {
+    // After a dash or an opening parenthesis, like after a colon, when a cue follows:
+    // "Critics disagree — \"Why now?\" asked Dunn.", "Members objected (\"I want my dues
+    // back,\" wrote Edward Nelson)."
+    if q.open > a
+        && (ctx.is_dash(q.open - 1) || ctx.is_punct(q.open - 1, "("))
+        && attr_after
+        && ends_punct
+    {
         return true;
     }
     if cue_before {

@@ -981,3 +981,15 @@ fn weak_cues_right_after_a_quotation() {
     let last = d.iter().find(|q| q.text.starts_with("“This is fantastic"));
     assert_eq!(last.map(|q| spk(q)), Some("Dora Hartley"), "{q:?}");
 }
+
+#[test]
+fn an_attributed_quotation_inside_parentheses() {
+    let t = "Notebook\n\nThe crowd booed. (“I don’t want a fight,” said Tom Smith.)\n\nMembers objected (\"I want my dues back,\" wrote Edna Nolan, a technician in Ohio) but the union stood firm.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "“I don’t want a fight,”");
+    assert_eq!(spk(&q[0]), "Tom Smith");
+    assert_eq!(q[1].text, "\"I want my dues back,\"");
+    assert_eq!(q[1].kind, QuoteKind::Direct);
+    assert_eq!(spk(&q[1]), "Edna Nolan");
+}
