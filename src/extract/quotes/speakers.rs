@@ -612,6 +612,9 @@ pub(super) static NOMINAL_HEADS: WordSet = WordSet::new(&[
     "economist",
     "strategist",
     "strategists",
+    "consultant",
+    "operative",
+    "lobbyist",
     "pollster",
     "author",
     "authors",
@@ -2035,6 +2038,11 @@ fn in_reported_clause(ctx: &Ctx, i: usize, e: usize) -> bool {
 fn object_of_verb(ctx: &Ctx, i: usize, e: usize) -> bool {
     let toks = ctx.toks;
     if i == 0 || toks[i - 1].kind != Kind::Word || ctx.cap(i - 1) || ctx.has(i - 1, words::ROLE) {
+        return false;
+    }
+    // "Obama consultant Cornell Belcher", "Republican strategist Al Cardenas": a description
+    // before the name, not a verb's object.
+    if ctx.has(i - 1, words::NOMINAL) && !is_possessive(ctx.w(i - 1)) {
         return false;
     }
     if matches!(

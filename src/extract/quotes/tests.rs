@@ -993,3 +993,12 @@ fn an_attributed_quotation_inside_parentheses() {
     assert_eq!(q[1].kind, QuoteKind::Direct);
     assert_eq!(spk(&q[1]), "Edna Nolan");
 }
+
+#[test]
+fn a_name_after_a_description_is_a_subject_not_an_object() {
+    // "Democratic consultant Omar Reyes" opens the sentence: the later "he" is Reyes.
+    let t = "Notebook\n\nGeorge Miller won the seat in 1992.\n\nDemocratic consultant Omar Reyes, who ran three campaigns in the state, saw the same trend. “Voters are tired of waiting,” he said.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Omar Reyes");
+}
