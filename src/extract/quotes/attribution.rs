@@ -1426,6 +1426,7 @@ impl<'a> Ctx<'a> {
                     | "today"
                     | "yesterday"
                     | "since"
+                    | "ever"
                     | "until"
                     | "by"
                     | "under"

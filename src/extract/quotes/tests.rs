@@ -1002,3 +1002,11 @@ fn a_name_after_a_description_is_a_subject_not_an_object() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Omar Reyes");
 }
+
+#[test]
+fn ever_since_opens_an_adverbial() {
+    let t = "Notebook\n\nEver since Dana Whitfield announced her candidacy last year, she's said the same thing at every stop: \"It's not about me, it's about us.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Dana Whitfield");
+}
