@@ -2032,7 +2032,8 @@ fn in_reported_clause(ctx: &Ctx, i: usize, e: usize) -> bool {
 }
 
 /// Whether the name run `[i, e)` is the object of a verb ("criticized police officer Betty
-/// Shelby"): a lower-case word before it that is no conjunction, cue or role word. A name
+/// Shelby"): a lower-case word before it that is no conjunction, cue or role word, nor a
+/// description's head ("Obama consultant Cornell Belcher"), and no speech verb after it. A name
 /// after "a" and an adjective is a subject when a verb follows ("a confident-seeming Manafort
 /// bragged"), a modifier otherwise ("a top Clinton fundraiser").
 fn object_of_verb(ctx: &Ctx, i: usize, e: usize) -> bool {
@@ -2040,9 +2041,21 @@ fn object_of_verb(ctx: &Ctx, i: usize, e: usize) -> bool {
     if i == 0 || toks[i - 1].kind != Kind::Word || ctx.cap(i - 1) || ctx.has(i - 1, words::ROLE) {
         return false;
     }
-    // "Obama consultant Cornell Belcher", "Republican strategist Al Cardenas": a description
-    // before the name, not a verb's object.
-    if ctx.has(i - 1, words::NOMINAL) && !is_possessive(ctx.w(i - 1)) {
+    // "Obama consultant Cornell Belcher", "the campaign's strategist Al Cardenas": a
+    // description before the name, not a verb's object ("criticized police officer Betty
+    // Shelby" is one).
+    let opens_description = i < 2
+        || toks[i - 2].kind != Kind::Word
+        || toks[i - 2].para != toks[i].para
+        || ctx.cap(i - 2)
+        || ctx.has(i - 2, words::DETERMINER)
+        || is_possessive(ctx.w(i - 2));
+    if ctx.has(i - 1, words::NOMINAL) && !is_possessive(ctx.w(i - 1)) && opens_description {
+        return false;
+    }
+    // "County freeholder Ernest D. Coursey said": a speech verb right after the name makes
+    // it the subject.
+    if e < toks.len() && matches!(ctx.lw(e), "said" | "says" | "told" | "added" | "wrote") {
         return false;
     }
     if matches!(

@@ -1010,3 +1010,13 @@ fn ever_since_opens_an_adverbial() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Dana Whitfield");
 }
+
+#[test]
+fn a_name_before_said_is_a_subject_even_after_a_lower_case_word() {
+    // "freeholder" is in no word list; "said" right after the name makes it the subject.
+    let t = "Notebook\n\nMayor Tom Sweeny spoke first.\n\nCounty freeholder Ernest Coursey said the strike was fair. “All of the properties have gone downhill,” he said.";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1, "{q:?}");
+    assert_eq!(spk(d[0]), "Ernest Coursey");
+}
