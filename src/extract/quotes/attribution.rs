@@ -1468,9 +1468,24 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        let np = np_after(self, s, hi)?;
-        match np.kind {
-            NpKind::Name | NpKind::Pronoun(Some(_)) => Some(np),
+        match np_after(self, s, hi) {
+            Some(np) if matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_))) => Some(np),
+            // "His former business partner at Lenox, Lawrence B. Cummings, called him …": the
+            // person in apposition to a described subject.
+            Some(Np {
+                kind: NpKind::Nominal { .. },
+                ..
+            })
+            | None
+                if s < hi && self.has(s, words::DETERMINER) =>
+            {
+                let comma = (s + 1..hi.min(s + 12))
+                    .take_while(|&k| !matches!(self.w(k), "." | "?" | "!" | ";"))
+                    .take_while(|&k| self.toks[k].kind != Kind::Mark)
+                    .find(|&k| self.is_punct(k, ","))?;
+                let name = np_after(self, comma + 1, hi).filter(|n| n.kind == NpKind::Name)?;
+                (self.is_punct(name.e, ",") && self.person_like(name)).then_some(name)
+            }
             _ => None,
         }
     }

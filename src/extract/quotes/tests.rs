@@ -1020,3 +1020,11 @@ fn a_name_before_said_is_a_subject_even_after_a_lower_case_word() {
     assert_eq!(d.len(), 1, "{q:?}");
     assert_eq!(spk(d[0]), "Ernest Coursey");
 }
+
+#[test]
+fn a_person_in_apposition_to_a_described_subject() {
+    let t = "Notebook\n\nPaul Grady built the firm.\n\nHis longtime deputy at the firm, Nora Whitcomb, called him a genius at deals. \"He could close anything.\"";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Nora Whitcomb");
+}
