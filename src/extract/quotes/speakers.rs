@@ -1691,7 +1691,13 @@ impl Registry {
                         );
                     let object = object_of_verb(ctx, i, e);
                     let reported = in_reported_clause(ctx, i, e);
-                    let speaks = r.ntoks == 1 && lone_name_speaks(ctx, &reg, i, e);
+                    // "Franson Reneus, 18, from Lee County": an age in apposition.
+                    let age = ctx.is_punct(e, ",")
+                        && e + 2 < toks.len()
+                        && ctx.w(e + 1).len() <= 3
+                        && ctx.w(e + 1).bytes().all(|b| b.is_ascii_digit())
+                        && ctx.is_punct(e + 2, ",");
+                    let speaks = age || r.ntoks == 1 && lone_name_speaks(ctx, &reg, i, e);
                     reg.add(r, poss || prep || object || reported, speaks);
                 }
             }

@@ -1028,3 +1028,12 @@ fn a_person_in_apposition_to_a_described_subject() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Nora Whitcomb");
 }
+
+#[test]
+fn a_name_with_an_age_in_apposition_is_a_person() {
+    // "Franson" is no known first name; ", 18," says the name is a person's.
+    let t = "Notebook\n\nSen. Mark Hollis courted young voters, who are split.\n\nFranson Morrow, 18, from Lee County, disagrees. \"I could say I identify as anything,\" he says.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Franson Morrow");
+}
