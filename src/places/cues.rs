@@ -80,7 +80,13 @@ impl Geoparser {
                 !surnames.contains(&c.key)
                     || c.county
                     || c.t1 - c.t0 != 1
+                    // A demonym surname stays a demonym ("Cuban officials") unless it speaks
+                    // ("Cuban said" after "Mark Cuban").
                     || c.forms.iter().any(|f| f.kind == FormKind::Demonym)
+                        && !toks.get(c.t1).is_some_and(|n| {
+                            text.get(toks[c.t0].end..n.start) == Some(" ")
+                                && self.lex.is_speech_verb(&text[n.start..n.end])
+                        })
             })
             .map(|c| {
                 let one = c.t1 - c.t0 == 1;
@@ -159,12 +165,27 @@ impl Geoparser {
         out
     }
 
-    /// Person cues around a single-token, non-demonym hit.
+    /// Person cues around a single-token hit; for a demonym only a first name before it
+    /// ("Mark Cuban", "David French").
     fn person_cue(&self, text: &str, toks: &[Tok], c: &Candidate, in_hit: &[bool]) -> Cue {
-        if c.t1 - c.t0 != 1 || c.forms.iter().any(|f| f.kind == FormKind::Demonym) {
+        if c.t1 - c.t0 != 1 {
             return Cue::None;
         }
         let tok = toks[c.t0];
+        if c.forms.iter().any(|f| f.kind == FormKind::Demonym) {
+            let first_name = c.t0 > 0 && {
+                let p = toks[c.t0 - 1];
+                let pw = &text[p.start..p.end];
+                text.get(p.end..tok.start) == Some(" ")
+                    && p.cap
+                    && !p.upper
+                    && !tok.upper
+                    && !in_hit[c.t0 - 1]
+                    && (self.lex.is_first_name(pw)
+                        || (self.lex.is_word_name(pw) && !sentence_initial(text, toks, c.t0 - 1)))
+            };
+            return if first_name { Cue::Person } else { Cue::None };
+        }
         let word = &text[tok.start..tok.end];
         let kinds = |k: PlaceKind| {
             c.forms
