@@ -206,6 +206,13 @@ impl Geoparser {
             if h.weak && !self.weak_ok(text, toks, &hits, h, e, &ctx2) {
                 continue;
             }
+            if isolated_small_town(h, e, &ctx2)
+                && !hits
+                    .iter()
+                    .any(|o| o.cand.key == h.cand.key && placed_by_its_mention(text, toks, o))
+            {
+                continue;
+            }
             let mut place = to_place(text, &h.cand, e);
             // "Oaxaca State", "Borno State": outside the US "State" is part of the name
             if e.kind == PlaceKind::Admin1
@@ -376,6 +383,36 @@ impl Geoparser {
         false
     }
 }
+
+/// A one-word small foreign town that nothing else in the article places ("Obama", a
+/// Japanese town of 30,000, in an article about the president; "Sens" for senators): no other
+/// name of its country and none of its own mentions placed by [`placed_by_its_mention`]. Such
+/// a word is far more often a surname or a word than the town.
+fn isolated_small_town(h: &Hit, e: &gazetteer::Entry, ctx: &Context) -> bool {
+    h.cand.t1 - h.cand.t0 == 1
+        && e.kind == PlaceKind::City
+        && e.population < SMALL_TOWN
+        && e.country_code != "US"
+        && ctx.country_weight_from_others(e, &h.cand.key) <= 0.0
+}
+
+/// Whether a mention itself reads as a place: a dateline, a ", State" beside it, or a
+/// locative preposition before it ("in Bicester").
+fn placed_by_its_mention(text: &str, toks: &[Tok], h: &Hit) -> bool {
+    h.dateline
+        || h.container.is_some()
+        || h.contained.is_some()
+        || h.cand.t0 > 0 && {
+            let p = toks[h.cand.t0 - 1];
+            matches!(
+                &text[p.start..p.end],
+                "in" | "at" | "from" | "near" | "outside" | "around" | "In" | "At" | "From"
+            )
+        }
+}
+
+/// Below this population a town needs context to count (see [`isolated_small_town`]).
+const SMALL_TOWN: u64 = 100_000;
 
 fn to_place(text: &str, c: &Candidate, e: &gazetteer::Entry) -> Place {
     let (country, admin1) = match e.kind {

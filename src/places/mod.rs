@@ -12,11 +12,14 @@
 //!    tokens (accent-folded keys), then adds "X County" and "X Street/River/Park…" spans that
 //!    no gazetteer of towns holds.
 //! 2. [`cues`] (with the word lists of [`filters`]) drops hits that are people ("Mr. Warren",
-//!    "Michael Jordan", "Houston said"), parts of longer names ("Washington Street") or
-//!    ordinary words ("Nice", "Split", "March": kept only with place evidence).
+//!    "Michael Jordan", "Houston said", "Mark Cuban"), parts of longer names ("Washington
+//!    Street") or ordinary words ("Nice", "Split", "March": kept only with place evidence).
 //! 3. [`article`] builds the article's context (votes from unambiguous hits, datelines,
 //!    counties, "City, State" pairs, geographic coherence) and [`resolve`] scores each name's
 //!    readings in it: a prior (country > region > admin1 > city, then population) plus context.
+//!    A small foreign town needs context of its own (its country named elsewhere, or one of
+//!    its mentions after "in"/"at"/"from", in a dateline or a "City, State" pair): alone,
+//!    "Obama" in a story about the White House is the president, not the Japanese town.
 //!
 //! Data besides the gazetteer, all embedded: `data/names/first_names.tsv` (person cues),
 //! `us_towns.tsv` (GeoNames US towns of 1,000–15,000 people, only as extra readings of names

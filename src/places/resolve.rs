@@ -94,6 +94,22 @@ impl Context {
             .fold(0.0, f64::max)
     }
 
+    /// Weight of the entry's country from names other than `key` (a name's own votes do not
+    /// count as context for it).
+    pub(crate) fn country_weight_from_others(&self, e: &Entry, key: &str) -> f64 {
+        let mut cw = self.country_weight(e);
+        if let Some((cc, _, w)) = self.own.get(key) {
+            if !cc.is_empty()
+                && e.country_code
+                    .split('|')
+                    .any(|c| cc.split('|').any(|o| o == c))
+            {
+                cw -= w;
+            }
+        }
+        cw
+    }
+
     pub(crate) fn admin1_weight_code(&self, code: &str) -> f64 {
         self.a1.get(code).unwrap_or(0.0)
     }

@@ -294,3 +294,28 @@ fn a_big_us_city_beats_its_small_namesake() {
     let p = place(&ps, "Louisville").map(|p| p.admin1.clone());
     assert_eq!(p, Some(Some("Kentucky".into())));
 }
+
+#[test]
+fn a_demonym_after_a_first_name_is_a_surname() {
+    // "Mark Cuban" and "Monica French" are people; the surname speaking later is one too,
+    // while the demonym before a noun stays the country's.
+    let t = "Investor Mark Cuban met officials in Ohio. Cuban said the deal was fair. Cuban officials disagreed. Spokeswoman Monica French declined to comment.";
+    assert_eq!(texts(t), vec!["Ohio", "Cuban"]);
+    let ps = g().find(t);
+    assert_eq!(ps[1].start, t.find("Cuban officials").unwrap_or(0));
+}
+
+#[test]
+fn a_small_foreign_town_needs_context() {
+    // "Obama" is a Japanese town of 30,000: alone in a story about the White House it is no
+    // place; a town placed by one of its mentions counts at all of them.
+    assert!(texts("The Obama administration defended its record on Tuesday.").is_empty());
+    assert_eq!(
+        texts("The festival in Bicester drew crowds. Bicester shops stayed open late."),
+        vec!["Bicester", "Bicester"]
+    );
+    assert_eq!(
+        texts("Flooding hit Obama and Tsuruga, two towns on the coast of Japan."),
+        vec!["Obama", "Tsuruga", "Japan"]
+    );
+}
