@@ -1753,8 +1753,28 @@ impl Registry {
     }
 
     fn add(&mut self, r: RunInfo, weak: bool, speaks: bool) -> Option<usize> {
-        if r.title_only || r.name.is_empty() || self.places.contains(r.name_s, r.name_e) {
+        if r.title_only || r.name.is_empty() {
             return None;
+        }
+        if self.places.contains(r.name_s, r.name_e) {
+            // "Cuban said" after "Mark Cuban": a surname the article introduced as a person's
+            // is a mention of that person (as in `resolve_name`); otherwise a place is no one.
+            let id = (r.ntoks == 1)
+                .then(|| self.by_last.get(&*r.last))
+                .flatten()
+                .and_then(|ids| {
+                    ids.iter().rev().copied().find(|&id| {
+                        let e = &self.ents[id];
+                        e.kind == SpeakerKind::Person && e.ntoks >= 2
+                    })
+                })?;
+            self.people.push(PersonAt {
+                pos: r.name_s,
+                ent: id,
+                weak,
+                lone: true,
+            });
+            return Some(id);
         }
         let last: &str = &r.last;
         if last.is_empty() {

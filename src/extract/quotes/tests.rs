@@ -1037,3 +1037,14 @@ fn a_name_with_an_age_in_apposition_is_a_person() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Franson Morrow");
 }
+
+#[test]
+fn a_surname_read_as_a_place_still_mentions_its_person() {
+    // The geoparser may keep "Obama" (a Japanese town) in an article that names Japan; the
+    // surname of a person the article introduced is still a mention of that person.
+    let t = "Notebook\n\nPrime Minister Shinzo Abe welcomed President Barack Obama in Tokyo, Japan.\n\nObama praised the deal. “We will stand together,” he said.";
+    let s = t.rfind("Obama").unwrap_or(0);
+    let q = QuoteExtractor::embedded().extract(t, &[(s, s + 5)]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Barack Obama");
+}
