@@ -251,8 +251,13 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         if ctx.lw(c) == "according" || ctx.quoted(c) || ctx.lex.get(ctx.lw(c)).is_none() {
             continue;
         }
-        // ", said one GOP source": a reversed attribution, the words after it are the speaker.
-        if c > a && ctx.is_punct(c - 1, ",") && ctx.lw(ce) != "that" {
+        // ", said one GOP source": a reversed attribution, the words after it are the speaker
+        // (not after "told": ", Tom Vilsack, told MSNBC that …" names the one told).
+        let tell = ctx
+            .lex
+            .get(ctx.lw(c))
+            .is_some_and(|x| x.class == CueClass::Tell);
+        if c > a && ctx.is_punct(c - 1, ",") && ctx.lw(ce) != "that" && !tell {
             let reversed = np_after(ctx, ce, b)
                 .map(|np| matches!(np.kind, NpKind::Name | NpKind::Nominal { .. }))
                 .unwrap_or(false);

@@ -1048,3 +1048,13 @@ fn a_surname_read_as_a_place_still_mentions_its_person() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Barack Obama");
 }
+
+#[test]
+fn told_after_an_apposition_names_the_one_told() {
+    // ", told MSNBC that …" is not a reversed attribution: MSNBC was told.
+    let t = "Notebook\n\nAnother ally of the mayor, Housing Secretary Ann Delgado, told MSNBC that the report suggested an effort to hurt the mayor before the vote.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Ann Delgado");
+    assert!(q[0].text.starts_with("that the report suggested"), "{q:?}");
+}
