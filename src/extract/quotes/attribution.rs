@@ -795,6 +795,20 @@ impl<'a> Ctx<'a> {
                 ),
                 // "said Rubio's deputy campaign manager, Rich Beeson".
                 Some(_) if appositive.is_some() => appositive,
+                // "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed
+                // Rendell": two titles joined by "and", then the name.
+                Some(n)
+                    if n.kind == NpKind::Name
+                        && n.e < hi
+                        && self.has(n.e - 1, words::TITLE)
+                        && self.lw(n.e) == "and" =>
+                {
+                    Some(
+                        np_after(self, n.e + 1, hi)
+                            .filter(|m| m.kind == NpKind::Name && !self.has(m.e - 1, words::TITLE))
+                            .unwrap_or(n),
+                    )
+                }
                 // "said Clinton ally James Carville", "said Oversight ranking Democrat Elijah
                 // Cummings": a capitalised modifier, a lower-case role, then the full name.
                 Some(n)

@@ -1058,3 +1058,11 @@ fn told_after_an_apposition_names_the_one_told() {
     assert_eq!(spk(&q[0]), "Ann Delgado");
     assert!(q[0].text.starts_with("that the report suggested"), "{q:?}");
 }
+
+#[test]
+fn two_titles_joined_by_and_before_the_name() {
+    let t = "Notebook\n\n\"We will carry the state,\" said former Ohio Gov. and Senate candidate Ted Strickland.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Ted Strickland");
+}
