@@ -676,6 +676,29 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// A participle right after a written document ("issued a statement saying", "sent an
+    /// email arguing"): like one after a comma, its subject is the clause's.
+    pub fn document_participle(&self, c: usize, lo: usize) -> bool {
+        c > lo
+            && self.lw(c).ends_with("ing")
+            && matches!(
+                self.lw(c - 1),
+                "statement"
+                    | "letter"
+                    | "memo"
+                    | "email"
+                    | "e-mail"
+                    | "tweet"
+                    | "post"
+                    | "message"
+                    | "release"
+                    | "note"
+                    | "op-ed"
+                    | "video"
+                    | "ad"
+            )
+    }
+
     /// The description a name phrase completes: "a spokesman for [the] Pentagon", "an aide to
     /// Jeb Bush", "a source close to the Clintons". Returns the description's own phrase
     /// (`NP` up to its head); [`super::description`] takes the name back in when it speaks.
@@ -1186,7 +1209,8 @@ impl<'a> Ctx<'a> {
                 // A participle after a comma ("In Columbia, Sanders stepped up …, saying")
                 // has no subject of its own before it, only its clause's (below).
                 let comma_participle =
-                    c > lo && self.is_punct(c - 1, ",") && self.lw(c).ends_with("ing");
+                    c > lo && self.is_punct(c - 1, ",") && self.lw(c).ends_with("ing")
+                        || self.document_participle(c, lo);
                 if let Some(np) = self
                     .subject_before(c, lo, true)
                     .filter(|_| !comma_participle)

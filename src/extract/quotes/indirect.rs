@@ -266,7 +266,8 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
             }
         }
         // ", arguing that …": the participle's subject is the clause subject.
-        let participle = c > a && ctx.is_punct(c - 1, ",") && ctx.lw(c).ends_with("ing");
+        let participle = c > a && ctx.is_punct(c - 1, ",") && ctx.lw(c).ends_with("ing")
+            || ctx.document_participle(c, a);
         let early = if participle {
             // "…, Fiorina said, adding that …" / "…, said Fiorina, adding that …".
             let k = c - 1;

@@ -1066,3 +1066,12 @@ fn two_titles_joined_by_and_before_the_name() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Ted Strickland");
 }
+
+#[test]
+fn a_participle_after_a_written_document_takes_the_clause_subject() {
+    let t = "Notebook\n\nAdvocacy Group President Lena Ortiz issued a statement saying the remark \"has no place in our politics.\"\n\nMayor Tom Reyes sent a letter arguing that the plan was illegal.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(spk(&q[0]), "Lena Ortiz");
+    assert_eq!(spk(&q[1]), "Tom Reyes");
+}
