@@ -159,6 +159,31 @@ pub(super) static ADVERBIAL: WordSet = WordSet::new(&[
     "phone",
 ]);
 
+/// "hours", "years": the unit of a time phrase ("Hours later", "Eight years ago").
+fn is_time_unit(lw: &str) -> bool {
+    matches!(
+        lw,
+        "seconds"
+            | "minutes"
+            | "moments"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "decades"
+            | "second"
+            | "minute"
+            | "moment"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "decade"
+    )
+}
+
 pub fn is_aux(lw: &str) -> bool {
     AUX.contains(lw) || (lw.len() > 4 && lw.ends_with("ly"))
 }
@@ -1479,10 +1504,30 @@ impl<'a> Ctx<'a> {
                 // "Hours later, …", "Moments earlier, …" (not "Lewandowski earlier quashed").
                 || (s + 1 < hi
                     && matches!(self.lw(s + 1), "later" | "earlier" | "ago")
+                    && is_time_unit(lw))
+                // "Eight years ago, …", "Two days later, …".
+                || (s + 2 < hi
+                    && matches!(self.lw(s + 2), "later" | "earlier" | "ago")
+                    && is_time_unit(self.lw(s + 1))
                     && matches!(
                         lw,
-                        "seconds" | "minutes" | "moments" | "hours" | "days" | "weeks" | "months"
-                            | "years" | "decades"
+                        "a" | "an"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "eleven"
+                            | "twelve"
+                            | "several"
+                            | "few"
+                            | "many"
+                            | "some"
                     ))
                 || self
                     .w(s)

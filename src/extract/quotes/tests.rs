@@ -1075,3 +1075,11 @@ fn a_participle_after_a_written_document_takes_the_clause_subject() {
     assert_eq!(spk(&q[0]), "Lena Ortiz");
     assert_eq!(spk(&q[1]), "Tom Reyes");
 }
+
+#[test]
+fn a_counted_time_phrase_opens_an_adverbial() {
+    let t = "Notebook\n\nThe Rev. Carl Sims backed the mayor in 2008.\n\nEight years ago, he supported the mayor over Clinton and said, “She has never done anything for us.”";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Carl Sims");
+}
