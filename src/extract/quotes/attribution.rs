@@ -680,6 +680,24 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // "Stacy Baker of Columbia, South Carolina says": a person from a place, the
+            // place's state closing it (the name run takes "of" in: "Baker of Columbia").
+            if np.kind == NpKind::Name && np.s > lo + 3 && self.is_punct(np.s - 1, ",") {
+                let person = np_before(self, np.s - 1, lo, false)
+                    .filter(|p| p.kind == NpKind::Name)
+                    .and_then(|p| {
+                        let of = (p.s + 1..p.e).find(|&k| matches!(self.lw(k), "of" | "from"))?;
+                        Some(Np {
+                            kind: NpKind::Name,
+                            s: p.s,
+                            e: of,
+                        })
+                    })
+                    .filter(|p| self.person_like(*p));
+                if let Some(person) = person {
+                    return Some(person);
+                }
+            }
             // "a spokesman for the Pentagon said", "an aide to Jeb Bush said": the name
             // belongs to the description, whose head is the speaker.
             if let Some(desc) = self.description_head(np, lo) {

@@ -1083,3 +1083,11 @@ fn a_counted_time_phrase_opens_an_adverbial() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Carl Sims");
 }
+
+#[test]
+fn a_person_of_a_town_and_state_before_the_cue() {
+    let t = "Notebook\n\nDana Price of Dayton, Ohio says she thinks the senator can still win the state.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Dana Price");
+}
