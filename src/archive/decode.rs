@@ -86,6 +86,28 @@ impl<R: Read> Read for Limited<R> {
     }
 }
 
+/// The buffered form of [`Limited`], for a stream that is buffered already (an uncompressed
+/// file): the same bytes and the same error past the limit.
+impl<R: BufRead> BufRead for Limited<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.left == 0 {
+            // As `read` does: more bytes past the limit are an error.
+            return match self.inner.fill_buf()?.is_empty() {
+                true => Ok(&[]),
+                false => Err(io::Error::other(LimitExceeded(self.limit))),
+            };
+        }
+        let max = self.left.min(usize::MAX as u64) as usize;
+        let buf = self.inner.fill_buf()?;
+        Ok(&buf[..buf.len().min(max)])
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.inner.consume(amt);
+        self.left = self.left.saturating_sub(amt as u64);
+    }
+}
+
 /// Wrap `raw` (positioned at the start of the file) in the decompressor its magic bytes
 /// call for, and in a size limit. Returns the buffered decompressed stream.
 pub fn decompress<'a, R: Read + 'a>(
@@ -95,6 +117,16 @@ pub fn decompress<'a, R: Read + 'a>(
     let mut raw = BufReader::with_capacity(64 * 1024, raw);
     let head = raw.fill_buf()?;
     let kind = Compression::sniff(head);
+    if kind == Compression::None {
+        // Already buffered: a second buffer would only copy every byte once more (and zero
+        // itself first, `Limited` having no `read_buf`).
+        let limited = Limited {
+            inner: raw,
+            left: limit,
+            limit,
+        };
+        return Ok((Box::new(limited), kind));
+    }
     let inner: Box<dyn Read + 'a> = match kind {
         Compression::None => Box::new(raw),
         Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(raw)),
@@ -187,6 +219,30 @@ mod tests {
         assert_eq!(classify(&err, Compression::Gzip).class, "too-large");
         // Exactly at the limit is fine.
         assert_eq!(read_all(&gz(&[1u8; 1000]), 1000).unwrap().len(), 1000);
+    }
+
+    #[test]
+    fn plain_stream_is_limited_too() {
+        let data = b"plain text, not compressed".repeat(100);
+        assert_eq!(read_all(&data, 1 << 20).unwrap(), data);
+        assert_eq!(read_all(&data, data.len() as u64).unwrap(), data);
+        let err = read_all(&data, 1000).unwrap_err();
+        assert_eq!(classify(&err, Compression::None).class, "too-large");
+        // Through `BufRead` too.
+        let (mut r, kind) = decompress(&data[..], 1000).unwrap();
+        assert_eq!(kind, Compression::None);
+        let mut lines = 0;
+        let mut line = String::new();
+        let err = loop {
+            line.clear();
+            match r.read_line(&mut line) {
+                Ok(0) => break None,
+                Ok(_) => lines += 1,
+                Err(e) => break Some(e),
+            }
+        };
+        assert_eq!(lines, 0);
+        assert_eq!(classify(&err.unwrap(), kind).class, "too-large");
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod schema;
 pub mod words;
 pub mod writer;
 
-use crate::docs::{ArticleDocs, PlaceRef, SharedJson};
+use crate::docs::{ArticleDocs, PlaceRef, QuoteDoc, SharedJson};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::path::Path;
@@ -258,7 +258,10 @@ pub fn to_tantivy(
         }
     };
     let mut out = Vec::with_capacity(1 + docs.quotes.len());
-    let mut doc = TantivyDocument::default();
+    let article_json = serde_json::to_string(a).unwrap_or_default();
+    // Room for the body and the JSON up front: the default 1 KiB grew by doubling, copying
+    // the body each time.
+    let mut doc = TantivyDocument::with_capacity(docs.text.len() + article_json.len() + 1024);
     doc.add_text(f.doc_type, ARTICLE);
     common(&mut doc, f.article_tags);
     if let Some(t) = &art.title {
@@ -270,14 +273,23 @@ pub fn to_tantivy(
     }
     doc.add_u64(f.content_hash, content_hash);
     doc.add_u64(f.file_hash, file_hash);
-    doc.add_text(f.json, serde_json::to_string(a).unwrap_or_default());
+    doc.add_text(f.json, article_json);
     out.push(doc);
+    if docs.quotes.is_empty() {
+        return out;
+    }
     // The article's part of every quote's JSON, serialised once.
     let shared = docs.quotes.first().and_then(|q| SharedJson::new(q).ok());
+    // Every quote document opens with the same values (its type, then its article's): they
+    // are added once, to a head that each quote document starts as a copy of. Adding them
+    // value by value to each quote was most of the cost of building quote documents.
+    let mut head = TantivyDocument::default();
+    head.add_text(f.doc_type, QUOTE);
+    common(&mut head, f.quote_tags);
     for q in &docs.quotes {
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.doc_type, QUOTE);
-        common(&mut doc, f.quote_tags);
+        let json = q.to_json(shared.as_ref()).unwrap_or_default();
+        let mut doc = head.clone();
+        doc.node_data.reserve(quote_bytes(q, &json));
         doc.add_text(f.quote, &q.quote);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speaker, s);
@@ -290,10 +302,28 @@ pub fn to_tantivy(
         for t in place_terms(&q.places) {
             doc.add_text(f.quote_place, t);
         }
-        doc.add_text(f.json, q.to_json(shared.as_ref()).unwrap_or_default());
+        doc.add_text(f.json, json);
         out.push(doc);
     }
     out
+}
+
+/// About how many bytes the values a quote adds to its head take in a Tantivy document (each
+/// value is its bytes plus a short length), so that they are added without regrowing it.
+fn quote_bytes(q: &QuoteDoc, json: &str) -> usize {
+    let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+    let places: usize = q
+        .places
+        .iter()
+        .map(|p| p.path.iter().map(String::len).sum::<usize>() + p.country_code.len())
+        .sum();
+    q.quote.len()
+        + 2 * opt(&q.speaker)
+        + opt(&q.speaker_kind)
+        + q.kind.len()
+        + places
+        + json.len()
+        + 64
 }
 
 /// xxh3 of an article id, the key of the "already indexed" map.

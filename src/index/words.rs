@@ -112,15 +112,16 @@ impl WordsStream<'_> {
     fn next_word(&mut self) -> Option<Word> {
         let bytes = self.text.as_bytes();
         let mut i = self.at;
+        // Byte by byte with an index: slicing the rest and searching it (`position`) for
+        // each separator and each word cost more than the scan itself on short words.
         let from = loop {
-            let rest = bytes.get(i..)?;
-            i += rest
-                .iter()
-                .position(|&b| class(b) != SEP)
-                .unwrap_or(rest.len());
-            let &b = bytes.get(i)?;
-            if class(b) & ALNUM != 0 {
+            let c = class(*bytes.get(i)?);
+            if c & ALNUM != 0 {
                 break i;
+            }
+            if c == SEP {
+                i += 1;
+                continue;
             }
             let (alnum, len) = wide_at(self.text, i)?;
             if alnum {
@@ -130,18 +131,18 @@ impl WordsStream<'_> {
         };
         let (mut wide, mut upper) = (false, false);
         loop {
-            let rest = bytes.get(i..).unwrap_or_default();
             let mut seen = 0;
-            i += rest
-                .iter()
-                .position(|&b| {
-                    let c = class(b);
-                    seen |= c;
-                    c & ALNUM == 0
-                })
-                .unwrap_or(rest.len());
+            while let Some(&b) = bytes.get(i) {
+                let c = class(b);
+                if c & ALNUM == 0 {
+                    break;
+                }
+                seen |= c;
+                i += 1;
+            }
             upper |= seen & UPPER != 0;
-            if seen & WIDE == 0 {
+            // A longer character goes on with the word when it is alphanumeric.
+            if bytes.get(i).is_none_or(|&b| class(b) != WIDE) {
                 break;
             }
             match wide_at(self.text, i) {

@@ -44,7 +44,9 @@ const CLASS: [u8; 256] = {
 
 /// Splits text into tokens. Never panics; all offsets are char boundaries.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(text.len() / 6);
+    // Room for the densest text met (OCR pages: one token per 3.8 bytes): growing by
+    // doubling copied a large page's tokens several times.
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;

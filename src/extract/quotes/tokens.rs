@@ -218,7 +218,9 @@ pub fn invisible(c: char) -> bool {
 /// One forward walk over bytes: ASCII is classified without decoding, other chars are
 /// decoded where they start.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    // Room for the densest text met (OCR pages: a word or a mark per 1.9 bytes): growing by
+    // doubling copied a large page's tokens several times.
+    let mut toks = Vec::with_capacity(text.len() / 2 + 1);
     let mut para: u32 = 0;
     let mut saw_text_in_para = false;
     let mut i = 0;
