@@ -149,17 +149,10 @@ impl Context {
 
     /// Score bonus for an entry given the article's places.
     fn bonus(&self, e: &Entry, key: &str) -> f64 {
-        let (mut cw, mut aw, mut total) =
-            (self.country_weight(e), self.admin1_weight(e), self.total);
-        if let Some((cc, a1, w)) = self.own.get(key) {
+        let cw = self.country_weight_from_others(e, key);
+        let (mut aw, mut total) = (self.admin1_weight(e), self.total);
+        if let Some((_, a1, w)) = self.own.get(key) {
             total -= w;
-            if !cc.is_empty()
-                && e.country_code
-                    .split('|')
-                    .any(|c| cc.split('|').any(|o| o == c))
-            {
-                cw -= w;
-            }
             if !a1.is_empty() && *a1 == e.admin1_code {
                 aw -= w;
             }

@@ -30,22 +30,8 @@ pub struct Cue {
 }
 
 /// Regular speech verbs (lemma). Irregular and doubling forms are listed in `IRREGULAR`.
+/// The lexicon holds these and [`WEAK_LEMMAS`].
 const LEMMAS: &[&str] = &[
-    // Weak (see `WEAK_LEMMAS`): cues only right after a quotation.
-    "beam",
-    "riff",
-    "react",
-    "retaliate",
-    "chime",
-    "exhort",
-    "interrupt",
-    "rebut",
-    "chide",
-    "scold",
-    "taunt",
-    "smile",
-    "shrug",
-    "apologize",
     "say",
     "add",
     "note",
@@ -356,7 +342,7 @@ impl Lexicon {
             }
             _ => CueClass::Speech,
         };
-        for &lemma in LEMMAS {
+        for &lemma in LEMMAS.iter().chain(WEAK_LEMMAS) {
             for f in inflect(lemma) {
                 forms.entry(f).or_insert(Cue {
                     class: class_of(lemma),
@@ -368,6 +354,7 @@ impl Lexicon {
         for &(form, lemma) in IRREGULAR {
             let lemma_static = LEMMAS
                 .iter()
+                .chain(WEAK_LEMMAS)
                 .chain(["think", "feel", "know"].iter())
                 .copied()
                 .find(|l| *l == lemma)
@@ -461,5 +448,11 @@ mod tests {
         assert_eq!(l.get("told").map(|c| c.class), Some(CueClass::Tell));
         assert!(l.get("table").is_none());
         assert!(l.strong("hit").is_none());
+        // A doubled weak form keeps its lemma and weakness.
+        assert_eq!(
+            l.get("shrugged").map(|c| (c.lemma, c.weak)),
+            Some(("shrug", true))
+        );
+        assert!(l.get("beamed").is_some_and(|c| c.weak));
     }
 }

@@ -1758,16 +1758,8 @@ impl Registry {
         }
         if self.places.contains(r.name_s, r.name_e) {
             // "Cuban said" after "Mark Cuban": a surname the article introduced as a person's
-            // is a mention of that person (as in `resolve_name`); otherwise a place is no one.
-            let id = (r.ntoks == 1)
-                .then(|| self.by_last.get(&*r.last))
-                .flatten()
-                .and_then(|ids| {
-                    ids.iter().rev().copied().find(|&id| {
-                        let e = &self.ents[id];
-                        e.kind == SpeakerKind::Person && e.ntoks >= 2
-                    })
-                })?;
+            // is a mention of that person; otherwise a place is no one.
+            let id = self.introduced_surname(&r)?;
             self.people.push(PersonAt {
                 pos: r.name_s,
                 ent: id,
@@ -1848,6 +1840,19 @@ impl Registry {
         Some(id)
     }
 
+    /// The person a lone surname that also names a place stands for: the latest person the
+    /// article introduced with a fuller name ("Mark Cuban" … "Cuban said").
+    fn introduced_surname(&self, r: &RunInfo) -> Option<usize> {
+        if r.ntoks != 1 {
+            return None;
+        }
+        let ids = self.by_last.get(&*r.last)?;
+        ids.iter().rev().copied().find(|&id| {
+            let e = &self.ents[id];
+            e.kind == SpeakerKind::Person && e.ntoks >= 2
+        })
+    }
+
     /// The canonical speaker for a name run.
     pub fn resolve_name(&self, r: &RunInfo) -> Option<Speaker> {
         // A capitalised "I" is a pronoun, never a name.
@@ -1858,15 +1863,7 @@ impl Registry {
         if self.places.contains(r.name_s, r.name_e) {
             // "Cuban said" after "Mark Cuban": a surname the article introduced as a person
             // wins over the place reading; otherwise a place never speaks.
-            if r.ntoks != 1 {
-                return None;
-            }
-            let id = self.by_last.get(last).and_then(|ids| {
-                ids.iter().rev().copied().find(|&id| {
-                    let e = &self.ents[id];
-                    e.kind == SpeakerKind::Person && e.ntoks >= 2
-                })
-            })?;
+            let id = self.introduced_surname(r)?;
             return Some(self.speaker(id));
         }
         if let Some(ids) = self.by_last.get(last) {
