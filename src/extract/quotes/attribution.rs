@@ -249,7 +249,7 @@ impl<'a> Ctx<'a> {
             .get(i)
             .map(|t| t.kind == Kind::Punct)
             .unwrap_or(false)
-            && matches!(self.w(i), "-" | "—" | "–" | "--")
+            && matches!(self.w(i), "-" | "—" | "–" | "―" | "--")
     }
     pub fn quoted(&self, i: usize) -> bool {
         self.in_quote.get(i).copied().unwrap_or(false)

@@ -618,6 +618,20 @@ fn signature_line_after_a_quotation_paragraph() {
 }
 
 #[test]
+fn quotation_dash_signs_a_testimonial() {
+    // The quotation dash (U+2015 horizontal bar) before a name, on the quotation's own line.
+    let t = "Readers wrote to us about the debate.\n\u{201c}He represents our greatest shame.\u{201d} \u{2015} Sonya Herridge\n\u{201c}How did we get this low?\u{201d}\u{a0}\u{2015} Jacklyn Ashley\u{a0}\n\u{201c}He is obsessed with Mexico.\u{201d}\u{2015} Esther Tapia.";
+    let q = ex(t);
+    let got: Vec<&str> = q.iter().map(spk).collect();
+    assert_eq!(
+        got,
+        ["Sonya Herridge", "Jacklyn Ashley", "Esther Tapia"],
+        "{q:?}"
+    );
+    assert!(q.iter().all(|x| x.kind == QuoteKind::Direct), "{q:?}");
+}
+
+#[test]
 fn adverb_opening_a_sentence_is_never_a_speaker() {
     let t = "President Barack Obama spoke on Monday.\nDomestically, the remarks drew a damning reaction from Obama, who called the nominee unfit.\n“Why are you still endorsing him?” Obama asked Republican politicians.";
     let q = ex(t);
