@@ -40,7 +40,7 @@ use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use attribution::Ctx;
 use cues::Lexicon;
 use marks::QSpan;
-use speakers::{analyze_run, Np, NpKind, Registry, Speaker};
+use speakers::{analyze_run, Np, NpKind, Registry, RunInfo, Speaker};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 use tokens::{is_cap, Kind, Tok};
@@ -793,7 +793,9 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                     .map(speakers::lower_word)?;
                 return reg.resolve_nominal(toks[np.s].s, &head);
             }
-            let mut sp = reg.resolve_name(&r)?;
+            let mut sp = reg
+                .resolve_name(&r)
+                .or_else(|| publication_title(ctx, reg, s, &r))?;
             let det = matches!(ctx.lw(np.s), "a" | "an" | "the");
             if sp.title.is_none() && s > np.s + usize::from(det) {
                 sp.title = Some(
@@ -828,6 +830,33 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                 .or_else(|| description(ctx, reg, np, head))
         }
     }
+}
+
+/// A publication whose title is a place or a demonym ("The Atlantic", "The New Yorker"): a
+/// capital "The" inside a sentence marks the title of a work, which may speak ("…,” The
+/// Atlantic wrote"), where the bare place ("the Atlantic") never does.
+fn publication_title(ctx: &Ctx, reg: &Registry, s: usize, r: &RunInfo) -> Option<Speaker> {
+    // The phrase starts at "The" (capitalised words are not skipped) or just after it.
+    let the = if ctx.w(s) == "The" {
+        s
+    } else {
+        s.checked_sub(1)?
+    };
+    let before = the.checked_sub(1)?;
+    let mid_sentence = ctx.toks[before].para == ctx.toks[the].para
+        && (ctx.toks[before].kind == Kind::Word
+            || ctx.is_punct(before, ",")
+            // "“…,” The New Yorker wrote"
+            || ctx.toks[before].kind == Kind::Mark
+                && before > 0
+                && ctx.is_punct(before - 1, ","));
+    (ctx.w(the) == "The" && mid_sentence && reg.places.contains(r.name_s, r.name_e)).then(|| {
+        Speaker {
+            name: r.name.clone(),
+            title: None,
+            kind: SpeakerKind::Organisation,
+        }
+    })
 }
 
 /// An unnamed source described with a name in it ("a State Department official said", "one

@@ -1585,7 +1585,7 @@ impl PlaceIndex {
     }
 
     /// Whether some place `(ps, pe)` contains `[s, e)`: `ps <= s && e <= pe`.
-    fn contains(&self, s: usize, e: usize) -> bool {
+    pub fn contains(&self, s: usize, e: usize) -> bool {
         let k = self.starts.partition_point(|&ps| ps <= s);
         k > 0 && self.max_end[k - 1] >= e
     }

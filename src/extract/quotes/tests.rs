@@ -632,6 +632,38 @@ fn quotation_dash_signs_a_testimonial() {
 }
 
 #[test]
+fn as_someone_put_it() {
+    let t = "Sen. John Cornyn and Sen. Mitch McConnell met reporters on Tuesday.\nAs John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not be confirmed.\"\nOr, as Tom Ridge, a former secretary of homeland security, put it, \"The barbarians are inside.\"\n\"I'll put it this way,\" Mitch McConnell said.";
+    let q = ex(t);
+    let got: Vec<(&str, Option<&str>)> = q.iter().map(|x| (spk(x), x.cue.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("John Cornyn", Some("put it")),
+            ("Tom Ridge", Some("put it")),
+            ("Mitch McConnell", Some("said"))
+        ],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn publication_titled_by_a_place_speaks() {
+    // "The Atlantic" and "The New Yorker" are places or demonyms to the geoparser; with a
+    // capital "The" inside the sentence they are titles, and speak. The ocean never does.
+    let t = "Dr. Mehmet Oz spoke on Tuesday about Atlantic storms.\n\"He is the operator,\" The New Yorker wrote in a lengthy expose.\n\"He is a showman,\" wrote The Atlantic.\n\"Storms are coming,\" the Atlantic said.";
+    let mut places: Vec<(usize, usize)> = t
+        .match_indices("Atlantic")
+        .chain(t.match_indices("New Yorker"))
+        .map(|(s, w)| (s, s + w.len()))
+        .collect();
+    places.sort();
+    let q = QuoteExtractor::embedded().extract(t, &places);
+    let got: Vec<&str> = q.iter().map(spk).collect();
+    assert_eq!(got, ["New Yorker", "Atlantic", "-"], "{q:?}");
+}
+
+#[test]
 fn adverb_opening_a_sentence_is_never_a_speaker() {
     let t = "President Barack Obama spoke on Monday.\nDomestically, the remarks drew a damning reaction from Obama, who called the nominee unfit.\n“Why are you still endorsing him?” Obama asked Republican politicians.";
     let q = ex(t);
