@@ -276,6 +276,15 @@ pub const WEAK_LEMMAS: &[&str] = &[
     "smile",
     "shrug",
     "apologize",
+    "press",
+    "question",
+    "start",
+    "deadpan",
+    "sniff",
+    "venture",
+    "snipe",
+    "tease",
+    "prod",
 ];
 
 fn inflect(lemma: &str) -> Vec<String> {

@@ -1029,6 +1029,14 @@ fn weak_cues_right_after_a_quotation() {
 }
 
 #[test]
+fn interviewer_verbs_right_after_a_question() {
+    let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
+    let q = ex(t);
+    let got: Vec<&str> = q.iter().map(spk).collect();
+    assert_eq!(got, ["Sean Hannity", "Glenn Beck", "Sean Hannity"], "{q:?}");
+}
+
+#[test]
 fn an_attributed_quotation_inside_parentheses() {
     let t = "Notebook\n\nThe crowd booed. (“I don’t want a fight,” said Tom Smith.)\n\nMembers objected (\"I want my dues back,\" wrote Edna Nolan, a technician in Ohio) but the union stood firm.";
     let q = ex(t);
