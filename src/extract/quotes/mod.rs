@@ -689,9 +689,16 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
             k = e;
         }
     }
-    k >= pb
-        || ctx.toks[k].kind == Kind::Mark
-        || matches!(ctx.w(k), "." | "," | ";" | ":" | "!" | "?")
+    // After a full stop, an attribution ending in a colon or a new quotation leads in the
+    // next quotation ("“… no classified material.” The candidate reiterated: “…”").
+    let lead_in = k < pb
+        && (ctx.is_punct(k, ":") || ctx.toks[k].kind == Kind::Mark)
+        && last > 0
+        && matches!(ctx.w(last - 1), ".");
+    !lead_in
+        && (k >= pb
+            || ctx.toks[k].kind == Kind::Mark
+            || matches!(ctx.w(k), "." | "," | ";" | ":" | "!" | "?"))
 }
 
 /// Sentences of paragraph `[pa, pb)` as token ranges; quotations are never split.

@@ -1029,6 +1029,21 @@ fn weak_cues_right_after_a_quotation() {
 }
 
 #[test]
+fn attribution_with_a_colon_after_a_full_stop_leads_in_the_next_quotation() {
+    let t = "Notebook\n\nHillary Clinton spoke on Monday.\n\nIn the spring, Clinton proclaimed at a press conference, “I did not email any classified material.” Her spokesman Nick Merrill added: “She knows the requirements.”";
+    let q = ex(t);
+    let got: Vec<(&str, Option<&str>)> = q.iter().map(|x| (spk(x), x.cue.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Hillary Clinton", Some("proclaimed")),
+            ("Nick Merrill", Some("added"))
+        ],
+        "{q:?}"
+    );
+}
+
+#[test]
 fn interviewer_verbs_right_after_a_question() {
     let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
     let q = ex(t);
