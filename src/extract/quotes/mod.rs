@@ -517,6 +517,16 @@ fn is_direct_quote(
     let n_words = (q.open..=q.last)
         .filter(|&i| ctx.toks[i].kind == Kind::Word)
         .count();
+    // A nickname inside a name (`Marcia "Cia" Price`) is never a quotation.
+    let word_cap = |k: usize| ctx.toks.get(k).is_some_and(|t| t.kind == Kind::Word) && ctx.cap(k);
+    if n_words <= 2
+        && q.open > 0
+        && word_cap(q.open - 1)
+        && q.close.is_some_and(|c| word_cap(c + 1))
+        && (q.open + 1..q.last).all(|k| ctx.toks[k].kind != Kind::Word || ctx.cap(k))
+    {
+        return false;
+    }
     // "Yet, \"…,\" added Zarate": a leading conjunction does not make a fragment, nor an
     // opening parenthesis ("(\"…,\" said one activist.)").
     let lead_conj = q.open > a

@@ -1044,6 +1044,36 @@ fn attribution_with_a_colon_after_a_full_stop_leads_in_the_next_quotation() {
 }
 
 #[test]
+fn delegate_abbreviation_is_a_title() {
+    let t = "Panel\n\nThe House panel met on Tuesday.\n\n\"This is a waste of time,\" said Del. Stacey Plaskett of the Virgin Islands.\n\n\"I love monsters,\" Guillermo del Toro said.\n\n\"It was a hit,\" said Del Shannon.";
+    let q = ex(t);
+    let got: Vec<&str> = q.iter().map(spk).collect();
+    assert_eq!(
+        got,
+        ["Stacey Plaskett", "Guillermo del Toro", "Del Shannon"],
+        "{q:?}"
+    );
+    assert_eq!(q[0].speaker_title.as_deref(), Some("Del."), "{q:?}");
+}
+
+#[test]
+fn a_number_with_separators_is_one_word() {
+    // "9/11" as three tokens cut the descriptor off from the name.
+    let t = "Veto\n\nThe president vetoed the bill on Friday.\n\n“His rationales don’t hold weight,” said 9/11 widow Terry Strada.\n\n“We will not stop,” 9/11 widow Terry Strada said on Monday.";
+    let q = ex(t);
+    let got: Vec<&str> = q.iter().map(spk).collect();
+    assert_eq!(got, ["Terry Strada", "Terry Strada"], "{q:?}");
+}
+
+#[test]
+fn a_nickname_inside_a_name_is_not_a_quotation() {
+    let t = "Rally\n\nBobby Scott spoke in Richmond.\n\n\"This is a big year for our senator!\" Scott's niece, state Del. Marcia \"Cia\" Price, shouted to the crowd.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].text.starts_with("\"This is a big year"), "{q:?}");
+}
+
+#[test]
 fn interviewer_verbs_right_after_a_question() {
     let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
     let q = ex(t);

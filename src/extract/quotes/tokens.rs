@@ -87,7 +87,7 @@ const ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "sens", "gov", "gen", "lt", "col", "capt",
     "sgt", "adm", "rev", "prof", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan",
     "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt", "pres", "supt",
-    "det", "atty", "gens", "cmdr", "maj", "messrs", "esq", "dept", "univ", "assn",
+    "det", "atty", "gens", "cmdr", "maj", "messrs", "esq", "dept", "univ", "assn", "del",
 ];
 
 fn is_mark_char(c: char) -> bool {
@@ -163,7 +163,14 @@ fn word_end(text: &str, i: usize) -> (usize, bool) {
         let Some((d, n)) = char_at(text, e) else {
             break;
         };
+        // "9/11", "100,000", "11:50": a separator between digits stays inside the number.
+        let in_number = matches!(d, '/' | ',' | ':')
+            && e.checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(u8::is_ascii_digit)
+            && bytes.get(e + 1).is_some_and(u8::is_ascii_digit);
         if d.is_alphanumeric()
+            || in_number
             || (matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&') && alnum_at(text, e + n))
         {
             lower &= n == 1;
