@@ -142,7 +142,10 @@ fn body(obj: &Map<String, Value>, opts: &ReadOptions) -> Option<String> {
             }
             _ => None,
         })?;
-    let text = if html::looks_like_html(&raw) {
+    let text = if html::inline_markup_only(&raw) {
+        // Plain text with a stray link or embed: keep it as it is, offsets included.
+        clean_wire_text(&html::blank_tags(&raw))
+    } else if html::looks_like_html(&raw) {
         html::fragment_to_text(&raw)
     } else {
         clean_wire_text(&raw)
@@ -276,6 +279,17 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Head"));
         assert_eq!(a.author.as_deref(), Some("Jane Doe"));
         assert_eq!(a.source.as_deref(), Some("theguardian.com"));
+    }
+
+    #[test]
+    fn plain_text_with_a_stray_link_keeps_its_offsets() {
+        // Rendering this as HTML folded the blank lines and moved every later offset.
+        let raw = "Leaked.\n\nWatch at <a href=\"http://v.example\">v.example</a>.\n\nClinton said, “No.”";
+        let a = art(json!({"id": "x", "text": raw}), &ReadOptions::default()).unwrap();
+        assert_eq!(a.text.chars().count(), raw.chars().count());
+        let at = |t: &str| t.find("“No.”").map(|b| t[..b].chars().count());
+        assert_eq!(at(&a.text), at(raw));
+        assert!(!a.text.contains("href"), "{}", a.text);
     }
 
     #[test]

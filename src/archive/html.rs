@@ -550,6 +550,52 @@ pub fn looks_like_html(s: &str) -> bool {
     false
 }
 
+/// True if a text field is plain text carrying a few inline tags (`<a href=…>`, an embedded
+/// `<tweet …>`): it has its own line breaks and no tag that starts a block. Rendering it as
+/// HTML would fold its blank lines and move every offset after them, so it is kept as text.
+pub fn inline_markup_only(s: &str) -> bool {
+    if !s.contains('\n') || !s.contains('<') || !looks_like_html(s) {
+        return false;
+    }
+    let b = s.as_bytes();
+    !b.windows(2).enumerate().any(|(i, w)| {
+        w[0] == b'<'
+            && (w[1].is_ascii_alphabetic() || w[1] == b'/')
+            && tags::is(
+                &tags::name_in(&s[i + 1..]),
+                tags::FRAGMENT_BLOCK | tags::PARAGRAPH_BREAK,
+            )
+    })
+}
+
+/// `s` with each tag (`<` and a letter or `/`, to the next `>` on the same line) replaced by
+/// one space per character, so code-point offsets into the text do not move.
+pub fn blank_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tail = &rest[lt..];
+        let opens = tail
+            .as_bytes()
+            .get(1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/');
+        let line_end = tail.find('\n').unwrap_or(tail.len());
+        match tail[..line_end].find('>').filter(|_| opens) {
+            Some(gt) => {
+                out.extend(tail[..=gt].chars().map(|_| ' '));
+                rest = &tail[gt + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Decode HTML character references (`&amp;`, `&#3;`, `&#x201c;`, common named ones).
 pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
@@ -843,6 +889,21 @@ mod tests {
     fn fragments() {
         assert!(looks_like_html("<p>Hi</p>"));
         assert!(!looks_like_html("a < b and c > d"));
+        // A plain text with a stray link keeps its text and every offset.
+        let t = "Title.\n\nWatch at <a href=\"http://x.example\">x.example</a>.\n\nIt’s done.";
+        assert!(inline_markup_only(t));
+        let b = blank_tags(t);
+        assert_eq!(b.chars().count(), t.chars().count());
+        assert!(
+            b.contains("Watch at                            x.example    ."),
+            "{b}"
+        );
+        assert!(b.ends_with("\n\nIt’s done."));
+        assert!(!inline_markup_only(
+            "<p>One.</p>\n<p>Two with <a href=\"y\">link</a>.</p>"
+        ));
+        assert!(!inline_markup_only("a < b and c > d\n"));
+        assert_eq!(blank_tags("a < b\n<i>c"), "a < b\n   c");
         assert_eq!(
             fragment_to_text(
                 "<p>One &amp; two&nbsp;x</p><script>bad()</script><p>“Three” &#8211; &#x41;</p>"
