@@ -1077,9 +1077,16 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
     let mut ntoks = 0;
     let mut first_word = "";
     let mut last_word = "";
+    let mut last_at = ns;
     for i in ns..e {
         let w = strip_possessive(ctx.w(i));
-        if matches!(&*lower_word(w), "jr" | "sr" | "ii" | "iii") {
+        // Lower-casing keeps the first letter's place, and only ASCII letters lower-case to
+        // these ASCII ones: a word starting with another letter is no suffix, unlowered.
+        if matches!(
+            w.as_bytes().first(),
+            Some(b'j' | b'J' | b's' | b'S' | b'i' | b'I')
+        ) && matches!(&*lower_word(w), "jr" | "sr" | "ii" | "iii")
+        {
             continue;
         }
         if ntoks == 0 {
@@ -1089,6 +1096,7 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
         }
         name.push_str(w);
         last_word = w;
+        last_at = i;
         ntoks += 1;
     }
     if ntoks == 0 {
@@ -1111,7 +1119,13 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
         title,
         name,
         ntoks,
-        last: lower_word(last_word),
+        // The token's own lower-cased form when no possessive was stripped from it (the
+        // same string, computed once per article).
+        last: if last_word.len() == ctx.w(last_at).len() {
+            Lw::Borrowed(ctx.lw(last_at))
+        } else {
+            lower_word(last_word)
+        },
         kind: SpeakerKind::Person,
         gender,
         has_first,
