@@ -362,6 +362,16 @@ fn far_apart(a: &Pt, b: &Pt) -> bool {
 fn near_km(a: &Pt, b: &Pt, div: f64) -> f64 {
     let y = a.lat - b.lat;
     let dx = a.lon - b.lon;
+    // Beyond the last step by the latitude alone (most pairs that reach here): both bounds
+    // give 0, as the sum below is never smaller than `y * y`.
+    let last = if div == 1.0 {
+        STEPS_SQ[0][3].0
+    } else {
+        STEPS_SQ[1][3].0
+    };
+    if y * y > last * (1.0 + 1e-9) {
+        return 0.0;
+    }
     let lo = near_sq(y * y, div);
     let hi = near_sq(dx * dx + y * y, div);
     if let (Some(lo), Some(hi)) = (lo, hi) {
@@ -456,7 +466,9 @@ impl Pt {
 }
 
 /// How strongly entry `b` being named supports reading another name as `a`, in [0, 1]:
-/// nearby towns, a town and its admin1, a country and a town inside it.
+/// nearby towns, a town and its admin1, a country and a town inside it. The reference for
+/// `closeness_near`, which [`support`] uses (a town or admin1 `b` only).
+#[cfg(test)]
 fn closeness_pt(a: &Pt, b: &Pt) -> f64 {
     use PlaceKind::*;
     match (a.kind, b.kind) {
@@ -487,13 +499,85 @@ fn closeness_pt(a: &Pt, b: &Pt) -> f64 {
     }
 }
 
+/// A believed reading of another name, as the pairwise loop of [`support`] reads it: only
+/// towns and admin1s are kept, the only kinds whose closeness to anything can be non-zero.
+#[derive(Clone, Copy)]
+struct Near {
+    /// The belief in this reading.
+    p: f64,
+    lat: f64,
+    lon: f64,
+    /// A town (else an admin1).
+    city: bool,
+    cc: u32,
+    a1: u32,
+    gid: u64,
+}
+
+impl Near {
+    fn pt(&self) -> Pt {
+        Pt {
+            lat: self.lat,
+            lon: self.lon,
+            kind: if self.city {
+                PlaceKind::City
+            } else {
+                PlaceKind::Admin1
+            },
+            cc: self.cc,
+            a1: self.a1,
+            gid: self.gid,
+        }
+    }
+}
+
+/// `closeness_pt` of `a` and a town or admin1 `b` (the same arms, for these kinds).
+#[inline(always)]
+fn closeness_near(a: &Pt, b: &Near) -> f64 {
+    use PlaceKind::*;
+    match (a.kind, b.city) {
+        (Region, _) => 0.0,
+        (Country, _) => {
+            if a.cc != 0 && a.cc == b.cc {
+                0.6
+            } else {
+                0.0
+            }
+        }
+        (Admin1, true) | (City, false) => {
+            if a.a1 != 0 && a.a1 == b.a1 {
+                1.0
+            } else {
+                0.5 * near_km(a, &b.pt(), 1.0)
+            }
+        }
+        (Admin1, false) => {
+            if a.cc == b.cc {
+                0.5 * near_km(a, &b.pt(), 2.0)
+            } else {
+                0.0
+            }
+        }
+        (City, true) => {
+            let b = b.pt();
+            if far_apart(a, &b) {
+                0.0
+            } else {
+                near_km(a, &b, 1.0)
+            }
+        }
+    }
+}
+
 /// Coherence bonus for every form of every group (distinct name): the expected closeness
 /// to each other group's readings, weighted by how much those readings are believed.
 ///
-/// The believed readings of all groups sit in one flat array in (group, form) order, so a
-/// row walks two slices (the groups before its own and after) instead of a vector per
-/// group; per-group partial sums are kept, so the result is bit-identical to the plain
-/// double loop ([`support_naive`] in tests).
+/// The believed readings (p >= 0.01) of all groups sit in one flat array in (group, form)
+/// order, with where each group's run starts, so a row walks the other groups' runs instead
+/// of a vector per group. Countries and regions are left out of that array: their closeness
+/// to any reading is 0 (`closeness_pt`), and a term of +0.0 added to a non-negative sum
+/// changes no bit. Per-group partial sums are kept, so the result is bit-identical to the
+/// plain double loop ([`support_naive`] in tests).
 ///
 /// Rows flagged in `skip` (readings whose score is -inf whatever their support) get 0.0.
 pub(crate) fn support(
@@ -502,27 +586,41 @@ pub(crate) fn support(
     probs: &[Vec<f64>],
     skip: &[Vec<bool>],
 ) -> Vec<Vec<f64>> {
-    // Believed readings (p >= 0.01) of all groups, flat, in (group, form) order, and where
-    // each group's run starts.
-    let mut pts: Vec<(f64, Pt, u32)> = Vec::new();
+    let mut pts: Vec<Near> = Vec::new();
     let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
-    for (j, (forms, pj)) in groups.iter().zip(probs).enumerate() {
+    for (forms, pj) in groups.iter().zip(probs) {
         starts.push(pts.len());
         for (k, f2) in forms.iter().enumerate() {
             let p = pj.get(k).copied().unwrap_or(0.0);
             if p < 0.01 {
                 continue;
             }
-            if let Some(b) = g.entries.get(f2.entry as usize) {
-                pts.push((p, Pt::of(b), j as u32));
+            let Some(b) = g.entries.get(f2.entry as usize) else {
+                continue;
+            };
+            if matches!(b.kind, PlaceKind::City | PlaceKind::Admin1) {
+                pts.push(Near {
+                    p,
+                    lat: b.lat,
+                    lon: b.lon,
+                    city: b.kind == PlaceKind::City,
+                    cc: b.cc_id,
+                    a1: b.a1_id,
+                    gid: b.geonames_id.unwrap_or(0),
+                });
             }
         }
     }
     starts.push(pts.len());
+    // The groups that have such readings, with their runs.
+    let runs: Vec<(usize, &[Near])> = starts
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0] < w[1])
+        .map(|(j, w)| (j, pts.get(w[0]..w[1]).unwrap_or(&[])))
+        .collect();
     let mut out = Vec::with_capacity(groups.len());
     for (i, forms) in groups.iter().enumerate() {
-        let (before, rest) = pts.split_at(starts[i]);
-        let after = rest.get(starts[i + 1] - starts[i]..).unwrap_or(&[]);
         let mut row = Vec::with_capacity(forms.len());
         let skip_row = skip.get(i).map_or(&[][..], Vec::as_slice);
         for (k, f) in forms.iter().enumerate() {
@@ -534,8 +632,9 @@ pub(crate) fn support(
                 row.push(0.0);
                 continue;
             };
-            if a.kind == PlaceKind::Region {
-                // a region is supported by nothing
+            // A region is supported by nothing, and a country without a code by nothing
+            // here (it is close only to readings of its own country).
+            if a.kind == PlaceKind::Region || (a.kind == PlaceKind::Country && a.cc_id == 0) {
                 row.push(0.0);
                 continue;
             }
@@ -543,26 +642,23 @@ pub(crate) fn support(
             // Most terms are +0.0 (far apart), and adding +0.0 to a non-negative sum changes
             // no bit: skipping them keeps the result and breaks the chain of dependent adds.
             let mut s = 0.0;
-            let mut exp = 0.0;
-            let mut cur = u32::MAX;
-            for &(p, b, j) in before.iter().chain(after) {
-                if j != cur {
-                    if exp != 0.0 {
-                        s += exp;
-                    }
-                    exp = 0.0;
-                    cur = j;
-                }
-                if b.gid != 0 && b.gid == a.gid {
+            for &(j, run) in &runs {
+                if j == i {
                     continue;
                 }
-                let c = closeness_pt(&a, &b);
-                if c != 0.0 {
-                    exp += p * c;
+                let mut exp = 0.0;
+                for b in run.iter() {
+                    if b.gid != 0 && b.gid == a.gid {
+                        continue;
+                    }
+                    let c = closeness_near(&a, b);
+                    if c != 0.0 {
+                        exp += b.p * c;
+                    }
                 }
-            }
-            if exp != 0.0 {
-                s += exp;
+                if exp != 0.0 {
+                    s += exp;
+                }
             }
             row.push(s.min(SUPPORT_CAP));
         }

@@ -14,7 +14,7 @@ use super::tokens::{trim_periods, Kind, WordSet};
 use super::words;
 use crate::extract::SpeakerKind;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::hash::BuildHasher;
 
 /// Capitalised words that start sentences but never start a name.
@@ -766,10 +766,18 @@ pub struct Registry {
     pub people: Vec<PersonAt>,
     /// Places are never registered and never speak.
     pub places: PlaceIndex,
-    /// Hashes of the words the article writes in lower case, built on first use (few articles
-    /// ask), so asking about each of many words stays linear in the article.
+    /// Hashes of the words the article writes in lower case, built once the article has asked
+    /// about more than [`LOWER_SCANS`] words (most ask about none or one or two, each answered
+    /// by a scan of the tokens), so asking about each of many words stays linear in the
+    /// article.
     lower_words: OnceCell<FxHashSet<u64>>,
+    /// Questions [`Registry::written_lower`] answered by a scan so far.
+    lower_scans: Cell<u8>,
 }
+
+/// How many [`Registry::written_lower`] questions an article answers by a scan of its tokens
+/// before it hashes them all: a scan compares lengths, hashing costs several times that.
+const LOWER_SCANS: u8 = 4;
 
 /// A lower-cased word: borrowed when nothing changes, inline (no allocation) when short.
 #[derive(Debug, Clone)]
@@ -1077,9 +1085,16 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
     let mut ntoks = 0;
     let mut first_word = "";
     let mut last_word = "";
+    let mut last_at = ns;
     for i in ns..e {
         let w = strip_possessive(ctx.w(i));
-        if matches!(&*lower_word(w), "jr" | "sr" | "ii" | "iii") {
+        // Lower-casing keeps the first letter's place, and only ASCII letters lower-case to
+        // these ASCII ones: a word starting with another letter is no suffix, unlowered.
+        if matches!(
+            w.as_bytes().first(),
+            Some(b'j' | b'J' | b's' | b'S' | b'i' | b'I')
+        ) && matches!(&*lower_word(w), "jr" | "sr" | "ii" | "iii")
+        {
             continue;
         }
         if ntoks == 0 {
@@ -1089,6 +1104,7 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
         }
         name.push_str(w);
         last_word = w;
+        last_at = i;
         ntoks += 1;
     }
     if ntoks == 0 {
@@ -1111,7 +1127,13 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
         title,
         name,
         ntoks,
-        last: lower_word(last_word),
+        // The token's own lower-cased form when no possessive was stripped from it (the
+        // same string, computed once per article).
+        last: if last_word.len() == ctx.w(last_at).len() {
+            Lw::Borrowed(ctx.lw(last_at))
+        } else {
+            lower_word(last_word)
+        },
         kind: SpeakerKind::Person,
         gender,
         has_first,
@@ -1736,13 +1758,20 @@ impl Registry {
     /// Whether the article writes the word at token `i` in lower case (somewhere else, when
     /// token `i` is capitalised).
     pub fn written_lower(&self, ctx: &Ctx, i: usize) -> bool {
+        let lw = ctx.lw(i);
+        let scans = self.lower_scans.get();
+        if scans < LOWER_SCANS && self.lower_words.get().is_none() {
+            self.lower_scans.set(scans + 1);
+            return (0..ctx.toks.len())
+                .any(|k| ctx.toks[k].kind == Kind::Word && !ctx.cap(k) && ctx.lw(k) == lw);
+        }
         let words = self.lower_words.get_or_init(|| {
             (0..ctx.toks.len())
                 .filter(|&k| ctx.toks[k].kind == Kind::Word && !ctx.cap(k))
                 .map(|k| FxBuildHasher.hash_one(ctx.lw(k)))
                 .collect()
         });
-        words.contains(&FxBuildHasher.hash_one(ctx.lw(i)))
+        words.contains(&FxBuildHasher.hash_one(lw))
     }
 
     /// Whether registered entity `ent` is a form of the name whose lower case is `key`
