@@ -206,7 +206,7 @@ impl Geoparser {
             if h.weak && !self.weak_ok(text, toks, &hits, h, e, &ctx2) {
                 continue;
             }
-            if isolated_small_town(h, e, &ctx2)
+            if isolated_small_place(h, e, &ctx2)
                 && !hits
                     .iter()
                     .any(|o| o.cand.key == h.cand.key && placed_by_its_mention(text, toks, o))
@@ -384,17 +384,22 @@ impl Geoparser {
     }
 }
 
-/// A one-word small foreign town that nothing else in the article places ("Obama", a
-/// Japanese town of 30,000, in an article about the president; "Sens" for senators): no other
-/// name of its country and none of its own mentions placed by [`placed_by_its_mention`]. Such
-/// a word is far more often a surname or a word than the town.
-fn isolated_small_town(h: &Hit, e: &gazetteer::Entry, ctx: &Context) -> bool {
-    h.cand.t1 - h.cand.t0 == 1
-        && e.kind == PlaceKind::City
-        && e.population < SMALL_TOWN
-        && e.country_code != "US"
-        && ctx.country_weight_from_others(e, &h.cand.key) <= 0.0
+/// A one-word small foreign town, or a small foreign region, that nothing else in the article
+/// places ("Obama", a Japanese town of 30,000, in an article about the president; "Sens" for
+/// senators; Jersey's parish of "St John", Papua New Guinea's "Gulf" province): no other name
+/// of its country and none of its own mentions placed by [`placed_by_its_mention`]. Such a
+/// word is far more often a surname or a word than the place.
+fn isolated_small_place(h: &Hit, e: &gazetteer::Entry, ctx: &Context) -> bool {
+    let small = match e.kind {
+        PlaceKind::City => h.cand.t1 - h.cand.t0 == 1 && e.population < SMALL_TOWN,
+        PlaceKind::Admin1 => e.population < SMALL_REGION,
+        _ => false,
+    };
+    small && e.country_code != "US" && ctx.country_weight_from_others(e, &h.cand.key) <= 0.0
 }
+
+/// Below this population (of its towns, a lower bound) a first-level region needs context.
+const SMALL_REGION: u64 = 500_000;
 
 /// Whether a mention itself reads as a place: a dateline, a ", State" beside it, or a
 /// locative preposition before it ("in Bicester").
@@ -411,7 +416,7 @@ fn placed_by_its_mention(text: &str, toks: &[Tok], h: &Hit) -> bool {
         }
 }
 
-/// Below this population a town needs context to count (see [`isolated_small_town`]).
+/// Below this population a town needs context to count (see [`isolated_small_place`]).
 const SMALL_TOWN: u64 = 100_000;
 
 fn to_place(text: &str, c: &Candidate, e: &gazetteer::Entry) -> Place {

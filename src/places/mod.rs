@@ -17,9 +17,10 @@
 //! 3. [`article`] builds the article's context (votes from unambiguous hits, datelines,
 //!    counties, "City, State" pairs, geographic coherence) and [`resolve`] scores each name's
 //!    readings in it: a prior (country > region > admin1 > city, then population) plus context.
-//!    A small foreign town needs context of its own (its country named elsewhere, or one of
-//!    its mentions after "in"/"at"/"from", in a dateline or a "City, State" pair): alone,
-//!    "Obama" in a story about the White House is the president, not the Japanese town.
+//!    A small foreign town or region needs context of its own (its country named elsewhere,
+//!    or one of its mentions after "in"/"at"/"from", in a dateline or a "City, State" pair):
+//!    alone, "Obama" in a story about the White House is the president, not the Japanese
+//!    town, and "the Gulf" is not Papua New Guinea's Gulf province.
 //!
 //! Data besides the gazetteer, all embedded: `data/names/first_names.tsv` (person cues),
 //! `us_towns.tsv` (GeoNames US towns of 1,000–15,000 people, only as extra readings of names

@@ -319,3 +319,17 @@ fn a_small_foreign_town_needs_context() {
         vec!["Obama", "Tsuruga", "Japan"]
     );
 }
+
+#[test]
+fn a_small_foreign_region_needs_its_country() {
+    // Jersey's parish of St John, Papua New Guinea's Gulf province, New Zealand's West Coast:
+    // in a story that never names their country they are words, not places.
+    assert_eq!(
+        texts("Storms along the West Coast closed St. John Church and shipping in the Gulf."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("Floods hit the West Coast of New Zealand and Gulf province in Papua New Guinea."),
+        vec!["West Coast", "New Zealand", "Gulf", "Papua New Guinea"]
+    );
+}
