@@ -1074,6 +1074,17 @@ fn a_nickname_inside_a_name_is_not_a_quotation() {
 }
 
 #[test]
+fn a_convention_is_not_the_person_a_pronoun_means() {
+    let t = "Speech\n\nOne of the central claims of President Barack Obama’s speech to the Democratic National Convention does not stand up to scrutiny.\n\nHe told his audience: “There has never been a man more qualified.”";
+    let q = ex(t);
+    assert_eq!(
+        q.iter().map(spk).collect::<Vec<_>>(),
+        ["Barack Obama"],
+        "{q:?}"
+    );
+}
+
+#[test]
 fn interviewer_verbs_right_after_a_question() {
     let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
     let q = ex(t);
