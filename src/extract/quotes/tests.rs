@@ -10,6 +10,11 @@ fn spk(q: &Quote) -> &str {
     q.speaker.as_deref().unwrap_or("-")
 }
 
+/// (speaker, cue) of every quote, for tests that check both.
+fn spk_cue(q: &[Quote]) -> Vec<(&str, Option<&str>)> {
+    q.iter().map(|x| (spk(x), x.cue.as_deref())).collect()
+}
+
 #[test]
 fn seed_article() {
     let text = include_str!("testdata/aliyev-trt-interview.txt");
@@ -635,9 +640,8 @@ fn quotation_dash_signs_a_testimonial() {
 fn as_someone_put_it() {
     let t = "Sen. John Cornyn and Sen. Mitch McConnell met reporters on Tuesday.\nAs John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not be confirmed.\"\nOr, as Tom Ridge, a former secretary of homeland security, put it, \"The barbarians are inside.\"\n\"I'll put it this way,\" Mitch McConnell said.";
     let q = ex(t);
-    let got: Vec<(&str, Option<&str>)> = q.iter().map(|x| (spk(x), x.cue.as_deref())).collect();
     assert_eq!(
-        got,
+        spk_cue(&q),
         [
             ("John Cornyn", Some("put it")),
             ("Tom Ridge", Some("put it")),
@@ -1032,9 +1036,8 @@ fn weak_cues_right_after_a_quotation() {
 fn attribution_with_a_colon_after_a_full_stop_leads_in_the_next_quotation() {
     let t = "Notebook\n\nHillary Clinton spoke on Monday.\n\nIn the spring, Clinton proclaimed at a press conference, “I did not email any classified material.” Her spokesman Nick Merrill added: “She knows the requirements.”";
     let q = ex(t);
-    let got: Vec<(&str, Option<&str>)> = q.iter().map(|x| (spk(x), x.cue.as_deref())).collect();
     assert_eq!(
-        got,
+        spk_cue(&q),
         [
             ("Hillary Clinton", Some("proclaimed")),
             ("Nick Merrill", Some("added"))
