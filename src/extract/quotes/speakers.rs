@@ -1460,6 +1460,18 @@ pub fn np_before(ctx: &Ctx, end: usize, lo: usize, loose: bool) -> Option<Np> {
     None
 }
 
+/// Whether a role in apposition follows the name ending before token `e` ("Reince Priebus,
+/// the GOP chairman,", "Jane Roe, a spokeswoman for"): a person, even without a known first
+/// name.
+fn role_apposition(ctx: &Ctx, e: usize) -> bool {
+    if !ctx.is_punct(e, ",") || !matches!(ctx.lw(e + 1), "the" | "a" | "an") {
+        return false;
+    }
+    (e + 2..(e + 6).min(ctx.toks.len()))
+        .take_while(|&k| ctx.toks[k].kind == Kind::Word)
+        .any(|k| !ctx.cap(k) && ctx.has(k, words::TITLE | words::ROLE))
+}
+
 /// Parses the noun phrase starting at token `start`; returns it with its exclusive end.
 pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
     let toks = ctx.toks;
@@ -1728,7 +1740,9 @@ impl Registry {
                         && ctx.w(e + 1).len() <= 3
                         && ctx.w(e + 1).bytes().all(|b| b.is_ascii_digit())
                         && ctx.is_punct(e + 2, ",");
-                    let speaks = age || r.ntoks == 1 && lone_name_speaks(ctx, &reg, i, e);
+                    let speaks = age
+                        || role_apposition(ctx, e)
+                        || r.ntoks == 1 && lone_name_speaks(ctx, &reg, i, e);
                     reg.add(r, poss || prep || object || reported, speaks);
                 }
             }

@@ -1088,6 +1088,16 @@ fn a_convention_is_not_the_person_a_pronoun_means() {
 }
 
 #[test]
+fn a_name_with_a_role_in_apposition_is_a_person() {
+    // "Reince" is no known first name; the role after the comma says he is a person.
+    let t = "Convention\n\nTed Cruz wants a contested convention.\n\nReince Priebus, the GOP chairman, this past week announced a website about the process.\n\n“It is a tool for voters,” he said.";
+    let q = ex(t);
+    let d: Vec<&Quote> = q.iter().filter(|x| x.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1, "{q:?}");
+    assert_eq!(spk(d[0]), "Reince Priebus", "{q:?}");
+}
+
+#[test]
 fn interviewer_verbs_right_after_a_question() {
     let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
     let q = ex(t);
