@@ -9,6 +9,7 @@
 //! inside quotations, the byline and places are never registered, so they never speak.
 
 use super::attribution::Ctx;
+use super::cues::CueClass;
 use super::names::{self, Gender};
 use super::tokens::{trim_periods, Kind, WordSet};
 use super::words;
@@ -2066,14 +2067,28 @@ impl Registry {
 /// will…"): a person named inside reported speech is not what a following "he said" refers to.
 fn in_reported_clause(ctx: &Ctx, i: usize, e: usize) -> bool {
     let para = ctx.toks[i].para;
+    let mut comma = false;
     for j in (i.saturating_sub(30)..i).rev() {
         let t = &ctx.toks[j];
         if t.para != para || (t.kind == Kind::Punct && matches!(ctx.w(j), "." | "?" | "!")) {
             return false;
         }
+        comma |= t.kind == Kind::Punct && ctx.w(j) == ",";
+        // Other past-tense speech verbs ("predicted that …", "insisted that …") report too,
+        // when no comma ends their clause first ("While Clinton pledged to …, Sanders said").
+        let other_cue = || {
+            !comma
+                && ctx.lw(j).ends_with("ed")
+                && ctx
+                    .cue_of
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|c| !c.weak && c.class == CueClass::Speech)
+        };
         if t.kind == Kind::Word
             && !ctx.in_quote.get(j).copied().unwrap_or(true)
-            && matches!(ctx.lw(j), "said" | "says" | "told" | "added")
+            && (matches!(ctx.lw(j), "said" | "says" | "told" | "added") || other_cue())
         {
             // ", said Smith" names the speaker; "Jones said Smith will…" and "said that
             // Smith…" report what someone else said about Smith.

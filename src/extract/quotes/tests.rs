@@ -1098,6 +1098,18 @@ fn a_name_with_a_role_in_apposition_is_a_person() {
 }
 
 #[test]
+fn a_name_in_a_clause_reported_by_any_speech_verb_is_not_the_antecedent() {
+    let t = "Debate\n\nBernie Sanders leads in New Hampshire.\n\nOhio Gov. John Kasich, a presidential contender, predicted at the debate that Republicans will win if Sanders wins the nomination.\n\n\"That's not even an issue,\" he said to applause.\n\nWhile Hillary Clinton pledged to work with both parties, Sanders insisted that change will come only with a revolution. \"Nothing real will happen,\" he said.";
+    let q = ex(t);
+    let d: Vec<&str> = q
+        .iter()
+        .filter(|x| x.kind == QuoteKind::Direct)
+        .map(spk)
+        .collect();
+    assert_eq!(d, ["John Kasich", "Bernie Sanders"], "{q:?}");
+}
+
+#[test]
 fn interviewer_verbs_right_after_a_question() {
     let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
     let q = ex(t);
