@@ -1608,6 +1608,8 @@ pub struct PlaceIndex {
     starts: Vec<usize>,
     /// `max_end[k]`: the largest end among the first `k + 1` places (by start).
     max_end: Vec<usize>,
+    /// Place ends, in the order of `starts`.
+    ends: Vec<usize>,
 }
 
 impl PlaceIndex {
@@ -1625,7 +1627,15 @@ impl PlaceIndex {
         PlaceIndex {
             starts: sorted.iter().map(|&(ps, _)| ps).collect(),
             max_end,
+            ends: sorted.iter().map(|&(_, pe)| pe).collect(),
         }
+    }
+
+    /// The end of the longest place starting at byte `s`, if one does.
+    pub fn starting_at(&self, s: usize) -> Option<usize> {
+        let lo = self.starts.partition_point(|&ps| ps < s);
+        let hi = self.starts.partition_point(|&ps| ps <= s);
+        self.ends.get(lo..hi)?.iter().copied().max()
     }
 
     /// Whether some place `(ps, pe)` contains `[s, e)`: `ps <= s && e <= pe`.
@@ -1700,6 +1710,30 @@ impl Registry {
                 .map(|j| j - 1)
                 .unwrap_or(e)
                 .max(i + 1);
+            // "a fellow New Hampshire Sanders veteran": a place before the surname of someone
+            // already named is no part of the name (it made "New Hampshire Sanders" the fullest
+            // form of Bernie Sanders).
+            if let Some(pe) = reg.places.starting_at(toks[i].s) {
+                if let Some(p) = (i + 1..e).find(|&k| toks[k].s >= pe) {
+                    // "Rush Limbaugh", "Washington Irving": a first name, not a place.
+                    let first_name = names::lookup(ctx.w(i)).is_some_and(|n| !n.word);
+                    let known = e == p + 1
+                        && !first_name
+                        && !ctx.has(
+                            p,
+                            words::NOMINAL | words::TITLE | words::ROLE | words::STOP | words::ORG,
+                        )
+                        && reg.by_last.get(&*lower_word(ctx.w(p))).is_some_and(|ids| {
+                            ids.iter().any(|&id| {
+                                let ent = &reg.ents[id];
+                                ent.kind == SpeakerKind::Person && ent.ntoks >= 2 && ent.has_first
+                            })
+                        });
+                    if known {
+                        i = p;
+                    }
+                }
+            }
             // Byline: "By Jane Doe" opening a paragraph.
             let byline = i > 0
                 && ctx.w(i - 1).eq_ignore_ascii_case("by")

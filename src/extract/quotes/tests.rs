@@ -1110,6 +1110,41 @@ fn a_name_in_a_clause_reported_by_any_speech_verb_is_not_the_antecedent() {
 }
 
 #[test]
+fn a_place_before_a_known_surname_is_not_part_of_the_name() {
+    // The place is no part of the name, so the canonical speaker stays "Bernie Sanders"
+    // rather than becoming "New Hampshire Sanders"; "Rush Limbaugh" keeps his first name.
+    let t = "Canvassing\n\nBernie Sanders spoke in Concord.\n\nTom Giancola, a fellow New Hampshire Sanders veteran, explained the plan.\n\n\"We will win,\" Sanders said.\n\nRush Limbaugh disagreed. \"No chance,\" Limbaugh said.";
+    let places = [
+        (
+            t.find("New Hampshire").unwrap_or(0),
+            t.find("New Hampshire").unwrap_or(0) + 13,
+        ),
+        (t.find("Rush").unwrap_or(0), t.find("Rush").unwrap_or(0) + 4),
+    ];
+    let q = QuoteExtractor::embedded().extract(t, &places);
+    let d: Vec<&str> = q
+        .iter()
+        .filter(|x| x.kind == QuoteKind::Direct)
+        .map(spk)
+        .collect();
+    assert_eq!(d, ["Bernie Sanders", "Rush Limbaugh"], "{q:?}");
+}
+
+#[test]
+fn a_place_that_is_also_a_first_name_stays_in_the_run() {
+    // "Washington" opens a name as often as it names a place: "Washington Monument" is not
+    // cut to a lone "Monument" that a pronoun could then mean.
+    let t = "Museum\n\nPresident Barack Obama toured the museum near the Washington Monument on Saturday.\n\nThe museum stands beside the Washington Monument.\n\n“We will walk away in love with this country,” he said.";
+    let w = t.match_indices("Washington").map(|(s, w)| (s, s + w.len()));
+    let q = QuoteExtractor::embedded().extract(t, &w.collect::<Vec<_>>());
+    assert_eq!(
+        q.iter().map(spk).collect::<Vec<_>>(),
+        ["Barack Obama"],
+        "{q:?}"
+    );
+}
+
+#[test]
 fn interviewer_verbs_right_after_a_question() {
     let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
     let q = ex(t);
