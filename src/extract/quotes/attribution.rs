@@ -420,11 +420,7 @@ impl<'a> Ctx<'a> {
         }
         let lw = self.lw(i);
         // Only lexicon words and the few phrase heads below can start a cue.
-        if self.cue_of.get(i).copied().flatten().is_none()
-            && !matches!(
-                lw,
-                "according" | "quoted" | "went" | "goes" | "go" | "going" | "put"
-            )
+        if self.cue_of.get(i).copied().flatten().is_none() && !words::CUE_PHRASE_HEADS.contains(&lw)
         {
             return None;
         }
@@ -534,7 +530,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether an "as" opens the clause of the verb at `i` ("As Professor Foner put it",
-    /// "…, as she put it on Wednesday"), within a dozen tokens and no sentence end between.
+    /// "…, as she put it on Wednesday"), within 16 tokens and no sentence end between.
     fn as_clause_before(&self, i: usize) -> bool {
         let lo = i.saturating_sub(16);
         for k in (lo..i).rev() {

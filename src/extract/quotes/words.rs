@@ -55,8 +55,9 @@ fn lists() -> [(&'static WordSet, u16); 9] {
 }
 
 /// Heads of cue phrases that are not lexicon words themselves ("according to", "quoted
-/// as", "went on").
-const CUE_PHRASE_HEADS: &[&str] = &["according", "quoted", "went", "goes", "go", "going", "put"];
+/// as", "went on", "as X put it").
+pub(super) const CUE_PHRASE_HEADS: &[&str] =
+    &["according", "quoted", "went", "goes", "go", "going", "put"];
 
 /// What the table knows about one lower-cased word.
 #[derive(Debug, Clone, Copy, Default)]
