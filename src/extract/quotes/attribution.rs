@@ -419,7 +419,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let lw = self.lw(i);
-        // Only lexicon words and the few phrase heads below can start a cue.
+        // Only lexicon words and the phrase heads of `words::CUE_PHRASE_HEADS` can start a cue.
         if self.cue_of.get(i).copied().flatten().is_none() && !words::CUE_PHRASE_HEADS.contains(&lw)
         {
             return None;
