@@ -568,8 +568,12 @@ pub fn inline_markup_only(s: &str) -> bool {
     })
 }
 
-/// `s` with each tag (`<` and a letter or `/`, to the next `>` on the same line) replaced by
-/// one space per character, so code-point offsets into the text do not move.
+/// The longest tag [`blank_tags`] blanks out, in bytes.
+const MAX_TAG: usize = 1024;
+
+/// `s` with each tag (`<` and a letter or `/`, to the next `>` on the same line and within
+/// [`MAX_TAG`] bytes) replaced by one space per character, so code-point offsets into the
+/// text do not move.
 pub fn blank_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -580,8 +584,14 @@ pub fn blank_tags(s: &str) -> String {
             .as_bytes()
             .get(1)
             .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/');
-        let line_end = tail.find('\n').unwrap_or(tail.len());
-        match tail[..line_end].find('>').filter(|_| opens) {
+        // The tag's `>` on the same line and within a bounded reach, so a long line of stray
+        // `<` costs linear time.
+        let gt = tail
+            .bytes()
+            .take(MAX_TAG)
+            .position(|b| b == b'>' || b == b'\n')
+            .filter(|&k| tail.as_bytes()[k] == b'>');
+        match gt.filter(|_| opens) {
             Some(gt) => {
                 out.extend(tail[..=gt].chars().map(|_| ' '));
                 rest = &tail[gt + 1..];
@@ -904,6 +914,11 @@ mod tests {
         ));
         assert!(!inline_markup_only("a < b and c > d\n"));
         assert_eq!(blank_tags("a < b\n<i>c"), "a < b\n   c");
+        // Stray `<` without `>`: left as they are (and in linear time, reach bounded).
+        let stray = format!("{}\n<b>x", "<a".repeat(50_000));
+        assert_eq!(blank_tags(&stray), format!("{}\n   x", "<a".repeat(50_000)));
+        let long = format!("<a {}>", "x".repeat(2000));
+        assert_eq!(blank_tags(&long), long);
         assert_eq!(
             fragment_to_text(
                 "<p>One &amp; two&nbsp;x</p><script>bad()</script><p>“Three” &#8211; &#x41;</p>"
