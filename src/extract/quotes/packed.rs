@@ -58,6 +58,18 @@ fn pack(w: &[u8]) -> Option<u128> {
     }
 }
 
+/// A packed ASCII key lower-cased: each byte from 'A' to 'Z' gets 0x20 added. With every
+/// byte below 0x80 the additions carry into no other byte.
+#[inline]
+fn ascii_lower(key: u128) -> u128 {
+    let lower = |x: u64| {
+        let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // high bit: byte >= 'A'
+        let past_z = x.wrapping_add(0x2525_2525_2525_2525); // high bit: byte > 'Z'
+        x | ((from_a & !past_z & 0x8080_8080_8080_8080) >> 2)
+    };
+    u128::from(lower(key as u64)) | (u128::from(lower((key >> 64) as u64)) << 64)
+}
+
 /// The 4 bytes of `w` at `at`, little-endian (0 if out of range, which callers avoid).
 #[inline]
 fn le_u32(w: &[u8], at: usize) -> u64 {
@@ -147,6 +159,22 @@ impl<V: Copy + Default> PackedMap<V> {
         (idx != 0).then(|| self.values[idx as usize])
     }
 
+    /// The value of `w`'s lower case, for an ASCII `w` (what `get` of
+    /// `w.to_ascii_lowercase()` answers, without copying the word: the packed key is
+    /// lower-cased in place).
+    #[inline]
+    pub fn get_ascii_lower(&self, w: &[u8]) -> Option<V> {
+        let idx = match pack(w) {
+            Some(key) => self.probe(ascii_lower(key), w.len()),
+            None if w.len() > 16 => std::str::from_utf8(&w.to_ascii_lowercase())
+                .ok()
+                .and_then(|lw| self.long.get(lw).copied())
+                .unwrap_or(0),
+            None => 0,
+        };
+        (idx != 0).then(|| self.values[idx as usize])
+    }
+
     #[inline]
     fn probe(&self, key: u128, len: usize) -> u32 {
         let (h1, h2) = hashes(key);
@@ -181,6 +209,41 @@ mod tests {
         let mut b = [0u8; 16];
         b[..w.len()].copy_from_slice(w);
         Some(u128::from_le_bytes(b))
+    }
+
+    #[test]
+    fn ascii_lower_is_to_ascii_lowercase() {
+        // Every ASCII byte at every position of a 16-byte key.
+        for b in 0..0x80u8 {
+            for at in 0..16 {
+                let mut w = *b"MixedCase-Name.Z";
+                w[at] = b;
+                let key = pack(&w).map(ascii_lower);
+                assert_eq!(key, pack(&w.to_ascii_lowercase()), "{b} at {at}");
+            }
+        }
+        let mut items: FxHashMap<String, u32> = FxHashMap::default();
+        for (i, w) in ["anne", "jean-paul", "seventeen-letters"]
+            .iter()
+            .enumerate()
+        {
+            items.insert(w.to_string(), i as u32 + 1);
+        }
+        let m = PackedMap::new(items, 8);
+        for w in [
+            "ANNE",
+            "Anne",
+            "anne",
+            "Jean-Paul",
+            "SEVENTEEN-Letters",
+            "Ann",
+            "Anne@",
+            "",
+            "@NNE",
+        ] {
+            let lw = w.to_ascii_lowercase();
+            assert_eq!(m.get_ascii_lower(w.as_bytes()), m.get(&lw), "{w}");
+        }
     }
 
     #[test]
