@@ -127,16 +127,16 @@ impl QuoteExtractor {
             quote_at[q.open] = qi;
         }
         // Lower-cased words, their cue-lexicon entries and word-list bits: once per token.
-        let facts = words::TokenFacts::new(&self.words, text, &toks);
-        let lows = facts.lows();
+        let mut facts = words::TokenFacts::new(&self.words, text, &toks);
+        let (lows, cue_of, tags) = facts.take();
         let ctx = Ctx {
             text,
             toks: &toks,
             lex: &self.lex,
             in_quote: &in_quote,
             lows: &lows,
-            cue_of: &facts.cue_of,
-            tags: &facts.tags,
+            cue_of: &cue_of,
+            tags: &tags,
         };
         let reg = Registry::build(&ctx, places);
         let mut found: Vec<Found> = Vec::new();

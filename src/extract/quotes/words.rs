@@ -193,9 +193,13 @@ impl<'t> TokenFacts<'t> {
             if !bytes.iter().any(u8::is_ascii_uppercase) {
                 return Low::Text(stripped);
             }
+            // One copy, then lower-case in place: pushing the bytes one char at a time
+            // cost about 25 instructions a letter.
             let b = self.buf.len();
-            self.buf
-                .extend(bytes.iter().map(|c| c.to_ascii_lowercase() as char));
+            self.buf.push_str(stripped);
+            if let Some(added) = self.buf.get_mut(b..) {
+                added.make_ascii_lowercase();
+            }
             return Low::Buf(b, self.buf.len());
         }
         match speakers::lower_word(w) {
@@ -208,13 +212,21 @@ impl<'t> TokenFacts<'t> {
         }
     }
 
-    /// The lower-cased words, one per token.
-    pub fn lows(&self) -> Vec<&str> {
-        let mut v = self.text_lows.clone();
+    /// The lower-cased words (one per token), the cue entries and the bits, taken out of
+    /// `self` (which keeps the buffer the words borrow): the word vector is moved, not
+    /// copied, and only the words in the buffer are filled in.
+    pub fn take(&mut self) -> (Vec<&str>, Vec<Option<Cue>>, Vec<u16>) {
+        let mut v: Vec<&str> = std::mem::take(&mut self.text_lows);
         for &(i, s, e) in &self.in_buf {
-            v[i] = self.buf.get(s..e).unwrap_or("");
+            if let Some(x) = v.get_mut(i) {
+                *x = self.buf.get(s..e).unwrap_or("");
+            }
         }
-        v
+        (
+            v,
+            std::mem::take(&mut self.cue_of),
+            std::mem::take(&mut self.tags),
+        )
     }
 }
 
