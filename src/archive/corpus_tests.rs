@@ -47,6 +47,8 @@ fn read_all(root: &Path) -> Tally {
                 }
             }
             Item::Problem(_) => t.problems += 1,
+            // Not with default options, which parse pages while reading.
+            Item::Page(_) => t.problems += 1,
         });
         if res.is_err() {
             t.file_errors += 1;

@@ -296,6 +296,7 @@ mod tests {
     fn field_map_overrides_and_missing_text() {
         let opts = ReadOptions {
             field_map: vec![("text".into(), "story".into())],
+            ..ReadOptions::default()
         };
         let a = art(json!({"story": "S", "text": "T", "id": 7}), &opts).unwrap();
         assert_eq!(a.text, "S");

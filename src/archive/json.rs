@@ -6,7 +6,7 @@
 //! single-line file costs at most one capped buffer; arrays are streamed element by
 //! element with serde's `SeqAccess`. A bad line is a [`Problem`] and reading goes on.
 
-use super::{fields, Item, Problem, ReadOptions};
+use super::{fields, FileError, Item, PageOutcome, PendingPage, Problem, ReadOptions};
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::io::{self, BufRead};
@@ -57,6 +57,23 @@ impl Sink<'_> {
     pub fn article(&mut self, a: crate::Article) {
         self.counts.articles += 1;
         (self.on_item)(Item::Article(a));
+    }
+
+    /// Emit an HTML page: unparsed when the options defer pages (counted as an article
+    /// until its outcome says otherwise), else parsed here. A single-page file without
+    /// article text is an error for the whole file.
+    pub fn page(&mut self, page: PendingPage) -> Result<(), FileError> {
+        if self.opts.defer_pages {
+            self.counts.articles += 1;
+            (self.on_item)(Item::Page(page));
+            return Ok(());
+        }
+        match page.finish() {
+            PageOutcome::Article(a) => self.article(a),
+            PageOutcome::Problem(p) => self.problem(p.line, p.reason),
+            PageOutcome::FileError(e) => return Err(e),
+        }
+        Ok(())
     }
 
     /// The path of record `n` of this file (`file#n`).

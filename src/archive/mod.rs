@@ -38,6 +38,7 @@ mod html;
 mod json;
 mod main_text;
 mod ocr;
+mod pending;
 mod sgml;
 mod table;
 mod tags;
@@ -46,6 +47,7 @@ mod walk;
 mod warc;
 
 pub use dates::normalize as normalize_date;
+pub use pending::{PageOutcome, PendingPage};
 pub use walk::walk;
 
 use decode::Compression;
@@ -57,6 +59,9 @@ use std::path::{Path, PathBuf};
 pub struct ReadOptions {
     /// Extra JSON field mappings from `--field text=story`: (our field, their key).
     pub field_map: Vec<(String, String)>,
+    /// Hand HTML pages over unparsed, as [`Item::Page`], for the caller to
+    /// [`finish`](PendingPage::finish) on another thread. Off: pages are parsed while reading.
+    pub defer_pages: bool,
 }
 
 /// Something wrong inside a file that was otherwise read (a malformed JSON line...).
@@ -92,6 +97,9 @@ pub struct FileStats {
 pub enum Item {
     Article(crate::Article),
     Problem(Problem),
+    /// An HTML page left unparsed (only with [`ReadOptions::defer_pages`]). It was counted
+    /// as an article in the file's [`FileStats`]; its outcome may turn out otherwise.
+    Page(PendingPage),
 }
 
 /// Bytes of the decompressed stream looked at to recognise the format and encoding.
@@ -267,12 +275,15 @@ pub fn read_file(
         },
         Format::Html => {
             let raw = read_single(&mut reader, comp, &mut sink, "HTML page", "")?;
-            let page = html::read_page(&raw, None, None);
-            if page.text.trim().is_empty() {
-                return Err(err("empty", "no article text found in the HTML page"));
-            }
-            sink.article(html::page_article(page, path.display().to_string()));
-            Ok(())
+            sink.page(PendingPage {
+                payload: raw,
+                charset: None,
+                uri: None,
+                fallback_date: None,
+                file: path.to_path_buf(),
+                path: path.display().to_string(),
+                record: None,
+            })
         }
         Format::Text => {
             let raw = read_single(

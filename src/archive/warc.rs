@@ -9,7 +9,7 @@
 //! problems so the run summary shows what was left out.
 
 use super::json::{read_line_capped, Line, Sink, MAX_RECORD};
-use super::{dates, encoding, html};
+use super::{dates, encoding, html, PendingPage};
 use std::io::{self, BufRead, Read};
 
 /// Read every record of a (decompressed) WARC stream.
@@ -136,22 +136,17 @@ pub fn read(r: &mut dyn BufRead, sink: &mut Sink) -> io::Result<()> {
             continue;
         }
         let charset = encoding::declared_charset(http_type.as_bytes());
-        let mut page = html::read_page(&payload, charset, uri.as_deref());
-        if page.text.trim().is_empty() {
-            sink.problem(
-                Some(n),
-                format!(
-                    "no article text in the page {}",
-                    uri.as_deref().unwrap_or("?")
-                ),
-            );
-            continue;
-        }
-        if page.date.is_none() {
-            page.date = wdate.as_deref().and_then(dates::normalize);
-        }
-        let path = format!("{}#{}", sink.path.display(), n);
-        sink.article(html::page_article(page, path));
+        let page = PendingPage {
+            payload,
+            charset,
+            uri,
+            fallback_date: wdate.as_deref().and_then(dates::normalize),
+            file: sink.path.to_path_buf(),
+            path: sink.record_path(n),
+            record: Some(n),
+        };
+        // A record's page is never an error for the whole file.
+        let _ = sink.page(page);
     }
 }
 

@@ -10,6 +10,7 @@ use std::io::{BufWriter, Write};
 pub fn run(args: ExtractArgs) -> Result<i32> {
     let opts = ReadOptions {
         field_map: args.read.field_map.clone(),
+        ..ReadOptions::default()
     };
     let threads = args.threads.unwrap_or_else(pipeline::default_threads);
     let stdout = std::io::stdout();

@@ -77,6 +77,7 @@ pub fn run(args: IndexArgs) -> Result<i32> {
     let commit_every = Duration::from_secs_f64(args.commit_every.clamp(0.05, 86_400.0));
     let opts = ReadOptions {
         field_map: args.read.field_map.clone(),
+        ..ReadOptions::default()
     };
 
     let options = pipeline::Options {
