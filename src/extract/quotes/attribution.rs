@@ -487,9 +487,9 @@ impl<'a> Ctx<'a> {
         if matches!(lw, "went" | "goes" | "go" | "going") && i + 1 < hi && self.lw(i + 1) == "on" {
             return Some(i + 2);
         }
-        // "As Tom Ridge, a former secretary of homeland security, put it: …": "put it" reports
-        // speech only in a clause opened by "as".
-        if lw == "put" {
+        // "As Tom Ridge, a former secretary of homeland security, put it: …", "as he puts it":
+        // "put it" reports speech only in a clause opened by "as".
+        if matches!(lw, "put" | "puts") {
             return (i + 1 < hi && self.lw(i + 1) == "it" && self.as_clause_before(i))
                 .then_some(i + 2);
         }

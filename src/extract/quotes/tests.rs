@@ -638,14 +638,15 @@ fn quotation_dash_signs_a_testimonial() {
 
 #[test]
 fn as_someone_put_it() {
-    let t = "Sen. John Cornyn and Sen. Mitch McConnell met reporters on Tuesday.\nAs John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not be confirmed.\"\nOr, as Tom Ridge, a former secretary of homeland security, put it, \"The barbarians are inside.\"\n\"I'll put it this way,\" Mitch McConnell said.";
+    let t = "Sen. John Cornyn and Sen. Mitch McConnell met reporters on Tuesday.\nAs John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not be confirmed.\"\nOr, as Tom Ridge, a former secretary of homeland security, put it, \"The barbarians are inside.\"\n\"I'll put it this way,\" Mitch McConnell said.\nAs the columnist Dana Milbank puts it, \"Senate Republicans are unmoved.\"";
     let q = ex(t);
     assert_eq!(
         spk_cue(&q),
         [
             ("John Cornyn", Some("put it")),
             ("Tom Ridge", Some("put it")),
-            ("Mitch McConnell", Some("said"))
+            ("Mitch McConnell", Some("said")),
+            ("Dana Milbank", Some("puts it"))
         ],
         "{q:?}"
     );

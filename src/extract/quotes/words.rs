@@ -56,8 +56,16 @@ fn lists() -> [(&'static WordSet, u16); 9] {
 
 /// Heads of cue phrases that are not lexicon words themselves ("according to", "quoted
 /// as", "went on", "as X put it").
-pub(super) const CUE_PHRASE_HEADS: &[&str] =
-    &["according", "quoted", "went", "goes", "go", "going", "put"];
+pub(super) const CUE_PHRASE_HEADS: &[&str] = &[
+    "according",
+    "quoted",
+    "went",
+    "goes",
+    "go",
+    "going",
+    "put",
+    "puts",
+];
 
 /// What the table knows about one lower-cased word.
 #[derive(Debug, Clone, Copy, Default)]
