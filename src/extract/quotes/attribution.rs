@@ -159,8 +159,32 @@ pub(super) static ADVERBIAL: WordSet = WordSet::new(&[
     "phone",
 ]);
 
+/// "eight", "several": the count of a time phrase ("Eight years ago", "A few days later").
+pub(super) fn is_count_word(lw: &str) -> bool {
+    matches!(
+        lw,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "several"
+            | "few"
+            | "many"
+            | "some"
+    )
+}
+
 /// "hours", "years": the unit of a time phrase ("Hours later", "Eight years ago").
-fn is_time_unit(lw: &str) -> bool {
+pub(super) fn is_time_unit(lw: &str) -> bool {
     matches!(
         lw,
         "seconds"
@@ -450,6 +474,18 @@ impl<'a> Ctx<'a> {
                     | "each"
                     | "whose"
             ) || speakers::is_possessive(pw)
+            {
+                return None;
+            }
+            // "declined to comment": a refusal to comment reports nothing. (A refusal to say,
+            // concede or admit something still reports it: "declined to say whether …".)
+            if plw == "to"
+                && lw == "comment"
+                && i > 1
+                && matches!(
+                    self.lw(i - 2),
+                    "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
+                )
             {
                 return None;
             }
@@ -1546,26 +1582,7 @@ impl<'a> Ctx<'a> {
                 || (s + 2 < hi
                     && matches!(self.lw(s + 2), "later" | "earlier" | "ago")
                     && is_time_unit(self.lw(s + 1))
-                    && matches!(
-                        lw,
-                        "a" | "an"
-                            | "one"
-                            | "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                            | "ten"
-                            | "eleven"
-                            | "twelve"
-                            | "several"
-                            | "few"
-                            | "many"
-                            | "some"
-                    ))
+                    && is_count_word(lw))
                 || self
                     .w(s)
                     .chars()

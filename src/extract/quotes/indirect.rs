@@ -92,6 +92,44 @@ fn only_adverbials(ctx: &Ctx, s: usize, e: usize) -> bool {
         })
 }
 
+/// True when `[s, e)` is an opening time phrase ("A year later", "Within minutes", "Less
+/// than 30 minutes later", "More recently", "Later in the piece"): what comes before
+/// "…, Trump wrote" is then when he wrote, not what.
+pub fn time_phrase(ctx: &Ctx, s: usize, e: usize) -> bool {
+    let words: Vec<usize> = (s..e)
+        .filter(|&i| ctx.toks[i].kind == Kind::Word)
+        .take(6)
+        .collect();
+    let Some(&first) = words.first() else {
+        return false;
+    };
+    let marker = |lw: &str| {
+        matches!(
+            lw,
+            "later"
+                | "earlier"
+                | "ago"
+                | "recently"
+                | "meanwhile"
+                | "afterward"
+                | "afterwards"
+                | "soon"
+                | "shortly"
+        ) || super::attribution::is_time_unit(lw)
+    };
+    let opener = |i: usize| {
+        let lw = ctx.lw(i);
+        marker(lw)
+            || matches!(lw, "more" | "less" | "just" | "only" | "not" | "within")
+            || ctx.w(i).starts_with(|c: char| c.is_ascii_digit())
+            || super::attribution::is_count_word(lw)
+    };
+    words.len() <= 5
+        && opener(first)
+        && words.iter().any(|&i| marker(ctx.lw(i)))
+        && words[1..].iter().all(|&i| !is_cap(ctx.w(i)))
+}
+
 /// Reported speech in the sentence `[a, b)`.
 pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: &mut Afters) {
     if b <= a + 2 {
@@ -171,9 +209,11 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
             // "…, the official said" is fine; keep.
         }
         let rest_s = at.end;
+        // "A year later, Mr. Obama called …": the time it happened, not what was said.
+        let timed = time_phrase(ctx, a, c);
         if only_adverbials(ctx, rest_s, b) {
             let (s, e) = trim(ctx, a, c);
-            if words_in(ctx, s, e) >= 3 && clause_start(ctx, s) {
+            if !timed && words_in(ctx, s, e) >= 3 && clause_start(ctx, s) {
                 out.push(Reported {
                     s,
                     e,
@@ -204,7 +244,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                         | "when"
                 );
             let normal = at.cue_s > at.np.s && at.np.kind != NpKind::Unknown;
-            if !normal && at.np.kind == NpKind::Name {
+            if !normal && at.np.kind == NpKind::Name && !timed {
                 // "…, said Geert Wilders, founder of the party.": apposition, not content.
                 let (s, e) = trim(ctx, a, c);
                 if words_in(ctx, s, e) >= 3 && clause_start(ctx, s) {
@@ -223,7 +263,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                 && words_in(ctx, s2, e2) >= 2
                 && !(s2..e2).any(|i| ctx.cue_at(i, e2).is_some() && !ctx.quoted(i))
             {
-                if words_in(ctx, s1, e1) >= 2 && clause_start(ctx, s1) {
+                if !timed && words_in(ctx, s1, e1) >= 2 && clause_start(ctx, s1) {
                     out.push(Reported {
                         s: s1,
                         e: e1,

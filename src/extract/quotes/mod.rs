@@ -292,6 +292,7 @@ impl QuoteExtractor {
                         && (x.np.e == x.cue_s || x.np.s >= x.cue_e)
                         && !ctx.is_punct(x.np.e, ",")
                         && indirect::clause_start(ctx, prev_end)
+                        && !indirect::time_phrase(ctx, prev_end, ns - 1)
                     {
                         pre_parts.push((prev_end, ns - 1, x));
                     }

@@ -1262,3 +1262,37 @@ fn a_person_of_a_town_and_state_before_the_cue() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk(&q[0]), "Dana Price");
 }
+
+#[test]
+fn opening_time_phrase_is_not_what_was_said() {
+    // Before an attribution, "Less than 30 minutes later," says when, not what; a lead-in
+    // that is a clause ("The market is saturated,") still is reported speech.
+    let t = "Scarborough retweeted the message.\nLess than 30 minutes later, Trump wrote, \"I hear Joe is pushing hard.\"\nA year later, Mr. Obama called Naghmeh Abedini at home.\nThe market is saturated, Smith said, \"and we will cut jobs.\"\nLater, Jones said, the plan was dead.\nThe plan is dead, Jones wrote on Monday.";
+    let q = ex(t);
+    let got: Vec<(QuoteKind, &str, &str)> = q
+        .iter()
+        .map(|x| (x.kind, spk(x), x.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                QuoteKind::Direct,
+                "Trump",
+                "\"I hear Joe is pushing hard.\""
+            ),
+            (QuoteKind::Indirect, "Smith", "The market is saturated"),
+            (QuoteKind::Direct, "Smith", "\"and we will cut jobs.\""),
+            (QuoteKind::Indirect, "Jones", "the plan was dead"),
+            (QuoteKind::Indirect, "Jones", "The plan is dead"),
+        ],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn declining_to_comment_reports_nothing() {
+    let t = "Clinton's attorney, David Kendall, declined to comment.\nCuriel, who through his office declined to comment, was born in East Chicago.";
+    let q = ex(t);
+    assert!(q.is_empty(), "{q:?}");
+}
