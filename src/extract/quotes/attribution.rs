@@ -183,6 +183,12 @@ pub(super) fn is_count_word(lw: &str) -> bool {
     )
 }
 
+/// Prepositions: a word after one is its object, not the subject of the clause.
+static PREPOSITION: WordSet = WordSet::new(&[
+    "with", "by", "on", "in", "at", "to", "for", "from", "of", "about", "after", "before",
+    "during", "into", "over", "under", "against", "without",
+]);
+
 /// "hours", "years": the unit of a time phrase ("Hours later", "Eight years ago").
 pub(super) fn is_time_unit(lw: &str) -> bool {
     matches!(
@@ -897,8 +903,21 @@ impl<'a> Ctx<'a> {
         if let Some(ce) = self.cue_at(j, hi).filter(|_| !participle) {
             // "said retired neurosurgeon Ben Carson", "said one of two witnesses".
             let np = np_after(self, ce, hi).or_else(|| {
+                // The words before the name describe it ("said master of ceremonies Asab
+                // Al-Tabchi"). A preposition right after the cue, or anywhere after a verb
+                // that takes an object, makes the name an object ("…, said on CNN", "…,
+                // recalled numerous calls with Trump"); "by" right after a passive cue
+                // names the agent ("“…” was written by Smith").
+                let says = matches!(self.lw(j), "said" | "says" | "added" | "asked" | "wrote");
                 let k = (ce..hi.min(ce + 5))
                     .take_while(|&k| self.toks[k].kind == Kind::Word)
+                    .take_while(|&k| {
+                        let lw = self.lw(k);
+                        is_cap(self.w(k))
+                            || !PREPOSITION.contains(lw)
+                            || (k == ce && lw == "by")
+                            || (k > ce && says)
+                    })
                     .find(|&k| is_cap(self.w(k)))?;
                 np_after(self, k, hi).filter(|np| np.kind == NpKind::Name)
             });

@@ -1296,3 +1296,14 @@ fn declining_to_comment_reports_nothing() {
     let q = ex(t);
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_name_after_a_preposition_is_an_object_not_the_speaker() {
+    // "…, recalled numerous telephone calls with Trump": Trump is who was called, so what
+    // comes before the comma (the real subject, in apposition) is not reported speech. After
+    // "said" a descriptor may hold a preposition before the name ("master of ceremonies").
+    let t = "Marvin Roffman met Trump in 1990.\nRoffman, a securities analyst for the firm, recalled numerous telephone calls with Trump.\n\"Thanks for coming,\" said master of ceremonies Asab Al-Tabchi, a Syrian engineer.";
+    let q = ex(t);
+    let got: Vec<(QuoteKind, &str)> = q.iter().map(|x| (x.kind, spk(x))).collect();
+    assert_eq!(got, [(QuoteKind::Direct, "Asab Al-Tabchi")], "{q:?}");
+}
