@@ -384,6 +384,17 @@ impl<'a> Ctx<'a> {
         if self.toks[i - 1].kind != Kind::Word {
             return false;
         }
+        // "the jobs report", "a campaign pledge": a determiner, a lower-case modifier, then
+        // the word is a noun compound, even after a plural modifier.
+        if i >= 2
+            && !is_cap(pw)
+            && matches!(
+                self.lw(i - 2),
+                "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their"
+            )
+        {
+            return true;
+        }
         let ok = matches!(
             plw,
             "i" | "we"

@@ -1307,3 +1307,13 @@ fn a_name_after_a_preposition_is_an_object_not_the_speaker() {
     let got: Vec<(QuoteKind, &str)> = q.iter().map(|x| (x.kind, spk(x))).collect();
     assert_eq!(got, [(QuoteKind::Direct, "Asab Al-Tabchi")], "{q:?}");
 }
+
+#[test]
+fn a_cue_word_inside_a_noun_compound_is_a_noun() {
+    // "the jobs report", "a campaign pledge": not "report" or "pledge" as verbs. A plural
+    // subject without a determiner still reports ("Officials report that …").
+    let t = "Bill McInturff, a pollster for NBC, sounded a cautious note about the jobs report.\nHe made a campaign pledge on Monday.\nOfficials report that the bridge is closed.";
+    let q = ex(t);
+    let got: Vec<&str> = q.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(got, ["that the bridge is closed"], "{q:?}");
+}
