@@ -620,10 +620,13 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
     // A question or exclamation with its attribution right after it ("“…?” Trump asked
     // reporters rhetorically during a news conference late last month.") goes on however
     // long the attribution's tail; after a full stop only a short tail does (below).
+    // The cue may follow a short apposition of the name ("“…!” Rep. Glenn Thompson, R-Pa.,
+    // said of the swirl").
     if last > 0
         && matches!(ctx.w(last - 1), "?" | "!")
         && (at.np.s <= last + 2 || at.cue_s <= last + 2)
-        && at.cue_s <= last + 6
+        && (at.cue_s <= last + 6
+            || (at.np.s <= last + 2 && ctx.is_punct(at.np.e, ",") && at.cue_s <= at.np.e + 5))
     {
         return true;
     }

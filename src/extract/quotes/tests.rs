@@ -1317,3 +1317,23 @@ fn a_cue_word_inside_a_noun_compound_is_a_noun() {
     let got: Vec<&str> = q.iter().map(|x| x.text.as_str()).collect();
     assert_eq!(got, ["that the bridge is closed"], "{q:?}");
 }
+
+#[test]
+fn exclamation_then_a_name_in_apposition_and_a_long_tail() {
+    // After "!" or "?" the attribution may run on ("said of the swirl of …"); the name may
+    // carry a short apposition before the cue. A name that is not set off by commas and
+    // runs on to a verb is a new sentence.
+    let t = "The museum waived its fee, according to spokesman Todd Mesek.\n\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.\nChildren yell \"eminent domain!\" A campaign TV ad released Thursday accuses Trump of lying.";
+    let q = ex(t);
+    let direct: Vec<(&str, &str)> = q
+        .iter()
+        .filter(|x| x.kind == QuoteKind::Direct)
+        .map(|x| (x.text.as_str(), spk(x)))
+        .collect();
+    assert_eq!(
+        direct[0],
+        ("\"Perpetual motion!\"", "Glenn Thompson"),
+        "{q:?}"
+    );
+    assert!(direct.iter().all(|&(_, s)| s != "campaign TV"), "{q:?}");
+}
