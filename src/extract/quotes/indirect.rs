@@ -423,6 +423,11 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
 pub struct Afters(Vec<(usize, usize, Option<Attr>)>);
 
 impl Afters {
+    /// Forgets every answer (for the next sentence), keeping the memory.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
     /// `ctx.after(last, hi)`, computed once per (last, hi).
     pub fn get(&mut self, ctx: &Ctx, last: usize, hi: usize) -> Option<Attr> {
         if let Some(&(_, _, r)) = self.0.iter().find(|x| x.0 == last && x.1 == hi) {

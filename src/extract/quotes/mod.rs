@@ -141,9 +141,14 @@ impl QuoteExtractor {
         let reg = Registry::build(&ctx, places);
         let mut found: Vec<Found> = Vec::new();
         let mut leadins: Vec<Subject> = Vec::new();
+        // Scratch vectors reused from paragraph to paragraph and sentence to sentence: a
+        // fresh one per sentence was an allocation (and its regrowth) each time.
+        let mut sents: Vec<(usize, usize)> = Vec::new();
+        let mut afters = indirect::Afters::default();
         for &(pa, pb) in &paras {
-            let sents = sentences(&ctx, &qspans, &quote_at, pa, pb);
+            sentences(&ctx, &qspans, &quote_at, pa, pb, &mut sents);
             for &(a, b) in &sents {
+                afters.clear();
                 self.sentence(
                     &ctx,
                     &qspans,
@@ -152,6 +157,7 @@ impl QuoteExtractor {
                     (pa, pb),
                     &mut found,
                     &mut leadins,
+                    &mut afters,
                 );
             }
         }
@@ -209,6 +215,7 @@ impl QuoteExtractor {
         (pa, pb): (usize, usize),
         found: &mut Vec<Found>,
         leadins: &mut Vec<Subject>,
+        afters: &mut indirect::Afters,
     ) {
         let toks = ctx.toks;
         let para = toks[a].para;
@@ -308,10 +315,9 @@ impl QuoteExtractor {
         };
         // The sentence's reported speech, found at most once (here or below).
         let mut rep = Vec::new();
-        let mut afters = indirect::Afters::default();
         let mut rep_found = false;
         if direct.iter().any(|(_, attr)| no_subject(attr)) {
-            indirect::sentence(ctx, a, b, &mut rep, &mut afters);
+            indirect::sentence(ctx, a, b, &mut rep, afters);
             rep_found = true;
             let mut taken: Vec<usize> = Vec::new();
             direct.retain_mut(|(qi, attr)| {
@@ -363,7 +369,7 @@ impl QuoteExtractor {
                 }
             }
             if !rep_found {
-                indirect::sentence(ctx, a, b, &mut rep, &mut afters);
+                indirect::sentence(ctx, a, b, &mut rep, afters);
             }
             if !(b > a && ctx.is_punct(b - 1, ":") && b == pb) {
                 // "X did Y. \"…\"": the speaker or subject of this sentence may speak next.
@@ -372,7 +378,7 @@ impl QuoteExtractor {
                     .iter()
                     .map(|r| r.np)
                     .find(named)
-                    .or_else(|| indirect::trailing_speaker(ctx, a, b, &mut afters).filter(named))
+                    .or_else(|| indirect::trailing_speaker(ctx, a, b, afters).filter(named))
                     .or_else(|| ctx.sentence_subject(a, b));
                 if let Some(np) = subj {
                     leadins.push((para, toks[a].s, np, false));
@@ -715,15 +721,17 @@ fn attribution_ends_here(ctx: &Ctx, last: usize, pb: usize) -> bool {
             || matches!(ctx.w(k), "." | "," | ";" | ":" | "!" | "?"))
 }
 
-/// Sentences of paragraph `[pa, pb)` as token ranges; quotations are never split.
+/// Sentences of paragraph `[pa, pb)` as token ranges, into `out` (cleared first); quotations
+/// are never split.
 fn sentences(
     ctx: &Ctx,
     qspans: &[QSpan],
     quote_at: &[usize],
     pa: usize,
     pb: usize,
-) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    out: &mut Vec<(usize, usize)>,
+) {
+    out.clear();
     let mut start = pa;
     let mut i = pa;
     while i < pb {
@@ -786,7 +794,6 @@ fn sentences(
     if start < pb {
         out.push((start, pb));
     }
-    out
 }
 
 /// Resolves a speaker phrase to a canonical speaker.

@@ -155,7 +155,9 @@ impl<'t> TokenFacts<'t> {
         let n = toks.len();
         let mut f = TokenFacts {
             text_lows: Vec::with_capacity(n),
-            in_buf: Vec::new(),
+            // Capitalised words (about one token in six) are the ones that land in the
+            // buffer: room for them up front instead of regrowing the list a few times.
+            in_buf: Vec::with_capacity(n / 4),
             // Lower-cased words are rarely longer than the text they come from.
             buf: String::with_capacity(text.len()),
             cue_of: Vec::with_capacity(n),
