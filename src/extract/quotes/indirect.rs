@@ -96,13 +96,6 @@ fn only_adverbials(ctx: &Ctx, s: usize, e: usize) -> bool {
 /// than 30 minutes later", "More recently", "Later in the piece"): what comes before
 /// "…, Trump wrote" is then when he wrote, not what.
 pub fn time_phrase(ctx: &Ctx, s: usize, e: usize) -> bool {
-    let words: Vec<usize> = (s..e)
-        .filter(|&i| ctx.toks[i].kind == Kind::Word)
-        .take(6)
-        .collect();
-    let Some(&first) = words.first() else {
-        return false;
-    };
     let marker = |lw: &str| {
         matches!(
             lw,
@@ -124,10 +117,23 @@ pub fn time_phrase(ctx: &Ctx, s: usize, e: usize) -> bool {
             || ctx.w(i).starts_with(|c: char| c.is_ascii_digit())
             || super::attribution::is_count_word(lw)
     };
-    words.len() <= 5
-        && opener(first)
-        && words.iter().any(|&i| marker(ctx.lw(i)))
-        && words[1..].iter().all(|&i| !is_cap(ctx.w(i)))
+    let mut words = (s..e).filter(|&i| ctx.toks[i].kind == Kind::Word);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !opener(first) {
+        return false;
+    }
+    let (mut n, mut timed) = (1, marker(ctx.lw(first)));
+    for i in words {
+        n += 1;
+        // At most five words, and no name after the first word.
+        if n > 5 || is_cap(ctx.w(i)) {
+            return false;
+        }
+        timed |= marker(ctx.lw(i));
+    }
+    timed
 }
 
 /// Reported speech in the sentence `[a, b)`.
