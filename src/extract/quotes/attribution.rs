@@ -183,6 +183,12 @@ pub(super) fn is_count_word(lw: &str) -> bool {
     )
 }
 
+/// The plain past and present reporting verbs that put their speaker after them ("Said
+/// Comey, …", "said master of ceremonies Asab Al-Tabchi").
+fn is_plain_say(lw: &str) -> bool {
+    matches!(lw, "said" | "says" | "added" | "asked" | "wrote")
+}
+
 /// Prepositions: a word after one is its object, not the subject of the clause.
 static PREPOSITION: WordSet = WordSet::new(&[
     "with", "by", "on", "in", "at", "to", "for", "from", "of", "about", "after", "before",
@@ -565,7 +571,7 @@ impl<'a> Ctx<'a> {
             || (belief && cue.map(|c| c.class == CueClass::Belief).unwrap_or(false));
         // Capitalised only as a sentence-opening participle ("Adding, …") or an inverted
         // attribution opening a sentence ("Said Comey, \"…\"").
-        let inverted = matches!(lw, "said" | "says" | "added" | "asked" | "wrote")
+        let inverted = is_plain_say(lw)
             && (i == 0
                 || self.toks[i - 1].para != t.para
                 || matches!(self.w(i - 1), "." | "!" | "?"))
@@ -919,7 +925,7 @@ impl<'a> Ctx<'a> {
                 // that takes an object, makes the name an object ("…, said on CNN", "…,
                 // recalled numerous calls with Trump"); "by" right after a passive cue
                 // names the agent ("“…” was written by Smith").
-                let says = matches!(self.lw(j), "said" | "says" | "added" | "asked" | "wrote");
+                let says = is_plain_say(self.lw(j));
                 let k = (ce..hi.min(ce + 5))
                     .take_while(|&k| self.toks[k].kind == Kind::Word)
                     .take_while(|&k| {
