@@ -516,7 +516,7 @@ fn is_direct_quote(
         matches!(
             ctx.w(k),
             "," | "." | "?" | "!" | "…" | ":" | ";" | "—" | "–" | "-" | "--"
-        )
+        ) || ctx.toks[k].kind == Kind::Word && ctx.w(k).ends_with('.')
     };
     let first_inner = q.open + 1;
     let starts_cap = first_inner <= q.last

@@ -1337,3 +1337,25 @@ fn exclamation_then_a_name_in_apposition_and_a_long_tail() {
     );
     assert!(direct.iter().all(|&(_, s)| s != "campaign TV"), "{q:?}");
 }
+
+#[test]
+fn a_quotation_may_end_with_an_abbreviation_or_the_pronoun_i() {
+    // "I." and "U.S." keep their period as one word; it still ends the quoted sentence, so
+    // the short quotation standing alone after an attributed one is direct.
+    let t = "Mary Stone watched the vote. “Nobody saw this coming,” Stone said. “Neither did I.”\n\
+             “We build here,” said Tom Price. “It is all made in the U.S.”";
+    let q = ex(t);
+    let texts: Vec<&str> = q.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "“Nobody saw this coming,”",
+            "“Neither did I.”",
+            "“We build here,”",
+            "“It is all made in the U.S.”"
+        ],
+        "{q:?}"
+    );
+    assert_eq!(spk(&q[1]), "Mary Stone");
+    assert_eq!(spk(&q[3]), "Tom Price");
+}
