@@ -113,13 +113,19 @@ fn comment_end(html: &str, lt: usize) -> usize {
     if after.starts_with("->") {
         return lt + 6;
     }
-    let a = after.find("-->").map(|e| e + 3);
-    let b = after.find("--!>").map(|e| e + 4);
-    match (a, b) {
-        (Some(x), Some(y)) => lt + 4 + x.min(y),
-        (Some(x), None) | (None, Some(x)) => lt + 4 + x,
-        (None, None) => html.len(),
+    // One forward scan for "--" followed by ">" or "!>": searching for "-->" and "--!>"
+    // separately read the rest of the page once per comment ("--!>" is almost never there).
+    let b = after.as_bytes();
+    let mut k = 0;
+    while let Some(p) = memchr::memmem::find(&b[k..], b"--") {
+        let q = k + p + 2;
+        match b.get(q) {
+            Some(b'>') => return lt + 4 + q + 1,
+            Some(b'!') if b.get(q + 1) == Some(&b'>') => return lt + 4 + q + 2,
+            _ => k += p + 1,
+        }
     }
+    html.len()
 }
 
 /// Drop the tags that would make html5ever slow (a cheap tag scan; text is kept): start
@@ -838,6 +844,18 @@ mod tests {
             limit_depth(&format!("<!-- c --!>{}", "<b>".repeat(5)), max),
             format!("<!-- c --!>{}", "<b>".repeat(3))
         );
+        // A comment ends at the first "-->" or "--!>", whichever comes first; extra dashes
+        // before the ">" belong to it, and one never closed runs to the end of the page.
+        for (page, end) in [
+            ("<!-- a -- b --!> c -->", 16),
+            ("<!-- a --- b --> c --!>", 16),
+            ("<!-- a - -> b ---> c", 18),
+            ("<!--> c", 5),
+            ("<!---> c", 6),
+            ("<!-- a -- b", 11),
+        ] {
+            assert_eq!(comment_end(page, 0), end, "{page}");
+        }
         // Ordinary pages are untouched.
         let page = "<html><head><title>T</title></head><body><ul><li>a<li>b</ul><p>x<p>y</p><br/></br><img src=x><table><tr><td>1<td>2</table></body></html>";
         assert_eq!(limit_depth(page, max), page);
