@@ -131,7 +131,8 @@ fn comment_end(html: &str, lt: usize) -> usize {
 /// Drop the tags that would make html5ever slow (a cheap tag scan; text is kept): start
 /// tags nesting deeper than `max`, and end tags that close nothing open (html5ever searches
 /// the open elements for each, so a million of them under a deep page take minutes).
-/// Pages within the limits are returned unchanged.
+/// The bodies of scripts and styles, which nothing reads, are dropped too (JSON-LD kept).
+/// Pages within the limits and without them are returned unchanged.
 ///
 /// The scan models the parser's open elements by name, erring on the side of "open": tag
 /// names are read as the tokenizer reads them (`<p-x>` is not `<p>`), `<div/>` opens a div
@@ -229,6 +230,20 @@ pub fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
         if !closing && matches!(name.as_str(), "script" | "style") {
             let end = format!("</{name}");
             i = find_ci(html, gt, &end).unwrap_or(html.len());
+            // The body of a script or style is never read (JSON-LD apart), and on news pages
+            // it is half the bytes: the parser need not carry it. A body holding "<!--" is
+            // kept, since there the parser's script end is not always the first "</script".
+            let body = &b[gt.min(i)..i];
+            let ld_json = find_ci(&html[lt..gt], 0, "ld+json").is_some();
+            if !drop
+                && !ld_json
+                && !body.is_empty()
+                && memchr::memmem::find(body, b"<!--").is_none()
+            {
+                let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                o.push_str(&html[copied..gt]);
+                copied = i;
+            }
         }
     }
     match out {
@@ -243,9 +258,14 @@ pub fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
 /// Case-insensitive find of an ASCII needle from `from`.
 fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
-    hay.as_bytes()[from..]
-        .windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
+    let h = hay.as_bytes().get(from..)?;
+    let first = *n.first()?;
+    // memchr to each place the first byte occurs, in either case, then compare the rest
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h)
+        .find(|&p| {
+            h.get(p..p + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
         .map(|p| p + from)
 }
 
@@ -856,6 +876,16 @@ mod tests {
         ] {
             assert_eq!(comment_end(page, 0), end, "{page}");
         }
+        // Script and style bodies go, but JSON-LD, and a script body holding "<!--" (where
+        // the parser's end of the script is not always the first "</script") stay.
+        assert_eq!(
+            limit_depth(
+                "<head><STYLE>p{}</style><script>a('<b>')</SCRIPT><script type=\"application/LD+JSON\">{}</script></head><p>x<script><!-- w('</script>') --></script>",
+                max
+            ),
+            // (the last end tag closes nothing once the first "</script" has, so it goes)
+            "<head><STYLE></style><script></SCRIPT><script type=\"application/LD+JSON\">{}</script></head><p>x<script><!-- w('</script>') -->"
+        );
         // Ordinary pages are untouched.
         let page = "<html><head><title>T</title></head><body><ul><li>a<li>b</ul><p>x<p>y</p><br/></br><img src=x><table><tr><td>1<td>2</table></body></html>";
         assert_eq!(limit_depth(page, max), page);
