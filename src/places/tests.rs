@@ -333,3 +333,19 @@ fn a_small_foreign_region_needs_its_country() {
         vec!["West Coast", "New Zealand", "Gulf", "Papua New Guinea"]
     );
 }
+
+#[test]
+fn a_name_whose_reading_is_near_certain_gives_context() {
+    // "Virginia" is also a South African town, so it is not unambiguous; but its state
+    // reading wins by far on the prior alone, so it still tells that "Alexandria" is the
+    // Virginia city, not Egypt's.
+    let ps = g().find(
+        "When Alexandria police found the body inside a Van Dorn Street apartment, they called \
+         in investigators from elsewhere in Virginia.",
+    );
+    let a = place(&ps, "Alexandria").expect("Alexandria found");
+    assert_eq!(
+        (a.country_code.as_str(), a.admin1.as_deref()),
+        ("US", Some("Virginia"))
+    );
+}
