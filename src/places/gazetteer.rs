@@ -274,7 +274,7 @@ pub(crate) fn key_of(name: &str) -> (String, usize) {
 /// The first `N` tab-separated fields of `line` ("" past its end) and how many it has: what
 /// `split('\t').collect::<Vec<_>>()` gave, without a vector per line or a character search
 /// per field (that was a third of the gazetteer's load).
-fn tab_fields<const N: usize>(line: &str) -> ([&str; N], usize) {
+pub(crate) fn tab_fields<const N: usize>(line: &str) -> ([&str; N], usize) {
     let mut out = [""; N];
     let (mut n, mut start) = (0, 0);
     for (i, b) in line.bytes().enumerate() {
