@@ -192,13 +192,29 @@ pub struct ArticleDocs {
 /// Distinct places, in order of first mention.
 fn distinct_places<'a>(places: impl Iterator<Item = &'a Place>) -> Vec<PlaceRef> {
     let mut out: Vec<PlaceRef> = Vec::new();
+    // The mentions kept so far. A `PlaceRef` is made of a mention's name, country, admin1
+    // and country code only, so a mention equal to a kept one in those four is a repeat,
+    // skipped without building its `PlaceRef` (several strings each; most mentions repeat).
+    let mut kept: Vec<&Place> = Vec::new();
     for p in places {
+        if kept.iter().any(|k| same_place_ref(k, p)) {
+            continue;
+        }
         let r = PlaceRef::from(p);
         if !out.contains(&r) {
             out.push(r);
+            kept.push(p);
         }
     }
     out
+}
+
+/// Whether `a` and `b` make the same [`PlaceRef`] (equal in everything it is made of).
+fn same_place_ref(a: &Place, b: &Place) -> bool {
+    a.name == b.name
+        && a.country_code == b.country_code
+        && a.country == b.country
+        && a.admin1 == b.admin1
 }
 
 impl ArticleDocs {
