@@ -93,6 +93,31 @@ impl SharedJson {
         })
     }
 
+    /// The stored JSON of `doc`, the same bytes as `serde_json::to_string(doc)`, built from
+    /// the JSON already made for its quotes when `doc` is their article (same fields, same
+    /// places): the article's fields and places were otherwise serialised twice per article.
+    /// None when `doc` is another article's.
+    pub fn article_doc_json(&self, doc: &ArticleDoc) -> Option<String> {
+        if *self.article != doc.article || *self.places != *doc.places {
+            return None;
+        }
+        // `ArticleDoc` flattens its `ArticleRef`: its JSON is the article's object, less the
+        // closing brace, then its own fields in declaration order.
+        let fields = self.article_json.get().strip_suffix('}')?;
+        let speakers = serde_json::to_string(&doc.speakers).ok()?;
+        let places = self.places_json.get();
+        let mut out = String::with_capacity(fields.len() + speakers.len() + places.len() + 48);
+        out.push_str(fields);
+        out.push_str(",\"quotes\":");
+        out.push_str(&doc.quotes.to_string());
+        out.push_str(",\"speakers\":");
+        out.push_str(&speakers);
+        out.push_str(",\"places\":");
+        out.push_str(places);
+        out.push('}');
+        Some(out)
+    }
+
     /// Whether `quote` shares these (the very same `Arc`s).
     pub fn is_for(&self, quote: &QuoteDoc) -> bool {
         Arc::ptr_eq(&self.places, &quote.article_places)
@@ -167,13 +192,29 @@ pub struct ArticleDocs {
 /// Distinct places, in order of first mention.
 fn distinct_places<'a>(places: impl Iterator<Item = &'a Place>) -> Vec<PlaceRef> {
     let mut out: Vec<PlaceRef> = Vec::new();
+    // The mentions kept so far. A `PlaceRef` is made of a mention's name, country, admin1
+    // and country code only, so a mention equal to a kept one in those four is a repeat,
+    // skipped without building its `PlaceRef` (several strings each; most mentions repeat).
+    let mut kept: Vec<&Place> = Vec::new();
     for p in places {
+        if kept.iter().any(|k| same_place_ref(k, p)) {
+            continue;
+        }
         let r = PlaceRef::from(p);
         if !out.contains(&r) {
             out.push(r);
+            kept.push(p);
         }
     }
     out
+}
+
+/// Whether `a` and `b` make the same [`PlaceRef`] (equal in everything it is made of).
+fn same_place_ref(a: &Place, b: &Place) -> bool {
+    a.name == b.name
+        && a.country_code == b.country_code
+        && a.country == b.country
+        && a.admin1 == b.admin1
 }
 
 impl ArticleDocs {
@@ -290,6 +331,40 @@ mod tests {
             assert_eq!(q.to_json(Some(&shared)).unwrap(), expected);
             assert_eq!(q.to_json(None).unwrap(), expected);
         }
+        // The article document's JSON from the same pieces.
+        let doc = ArticleDoc {
+            article: (*article).clone(),
+            quotes: 2,
+            speakers: vec!["Ilham Aliyev".to_string(), "A \"B\"".to_string()],
+            places: places.to_vec(),
+        };
+        let shared = SharedJson::new(&full).unwrap();
+        assert_eq!(
+            shared.article_doc_json(&doc).unwrap(),
+            serde_json::to_string(&doc).unwrap()
+        );
+        let bare_doc = ArticleDoc {
+            article: ArticleRef {
+                author: None,
+                title: None,
+                ..(*article).clone()
+            },
+            quotes: 0,
+            speakers: Vec::new(),
+            places: Vec::new(),
+        };
+        let bare_shared = SharedJson::new(&QuoteDoc {
+            article: Arc::new(bare_doc.article.clone()),
+            ..bare.clone()
+        })
+        .unwrap();
+        assert_eq!(
+            bare_shared.article_doc_json(&bare_doc).unwrap(),
+            serde_json::to_string(&bare_doc).unwrap()
+        );
+        // Another article's pieces are not used.
+        assert!(shared.article_doc_json(&bare_doc).is_none());
+        assert!(bare_shared.article_doc_json(&doc).is_none());
         // Made for another article: not used.
         let other = SharedJson::new(&bare).unwrap();
         assert!(!other.is_for(&full));

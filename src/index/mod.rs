@@ -9,7 +9,7 @@ pub mod writer;
 
 use crate::docs::{ArticleDocs, PlaceRef, QuoteDoc, SharedJson};
 use crate::error::{Error, Result};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::path::Path;
 use tantivy::schema::{Field, Schema};
 use tantivy::{DateTime, Index, TantivyDocument};
@@ -185,7 +185,9 @@ fn year_of(date: &Option<String>) -> Option<String> {
 /// Every searchable name of `places` for a keyword field: each level of each place's
 /// hierarchy and its country code(s), once each, in order of first appearance.
 fn place_terms(places: &[PlaceRef]) -> Vec<&str> {
-    let mut seen: HashSet<&str> = HashSet::new();
+    // Fx, not SipHash: the set is only probed (the order is the Vec's), and hashing these
+    // short names was a tenth of building the documents.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     places
         .iter()
         .flat_map(|p| {
@@ -203,7 +205,7 @@ pub const PLACE_SEP: char = '/';
 
 /// The facet tags of `places`: (level 0..3, `France/Île-de-France/Paris`), once each.
 fn place_levels(places: &[PlaceRef]) -> Vec<(usize, String)> {
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut out = Vec::new();
     for p in places {
         let mut path = String::new();
@@ -212,8 +214,14 @@ fn place_levels(places: &[PlaceRef]) -> Vec<(usize, String)> {
                 path.push(PLACE_SEP);
             }
             // A separator inside a name would read as another level.
-            path.push_str(&name.replace(PLACE_SEP, "-"));
-            if seen.insert(path.clone()) {
+            if name.contains(PLACE_SEP) {
+                path.push_str(&name.replace(PLACE_SEP, "-"));
+            } else {
+                path.push_str(name);
+            }
+            // Copied only when new (most tags repeat from place to place).
+            if !seen.contains(&path) {
+                seen.insert(path.clone());
                 out.push((level, path.clone()));
             }
         }
@@ -258,7 +266,13 @@ pub fn to_tantivy(
         }
     };
     let mut out = Vec::with_capacity(1 + docs.quotes.len());
-    let article_json = serde_json::to_string(a).unwrap_or_default();
+    // The article's part of every quote's JSON, serialised once; the article document's own
+    // JSON is made from the same pieces when it can be.
+    let shared = docs.quotes.first().and_then(|q| SharedJson::new(q).ok());
+    let article_json = shared
+        .as_ref()
+        .and_then(|s| s.article_doc_json(a))
+        .unwrap_or_else(|| serde_json::to_string(a).unwrap_or_default());
     // Room for the body and the JSON up front: the default 1 KiB grew by doubling, copying
     // the body each time.
     let mut doc = TantivyDocument::with_capacity(docs.text.len() + article_json.len() + 1024);
@@ -278,8 +292,6 @@ pub fn to_tantivy(
     if docs.quotes.is_empty() {
         return out;
     }
-    // The article's part of every quote's JSON, serialised once.
-    let shared = docs.quotes.first().and_then(|q| SharedJson::new(q).ok());
     // Every quote document opens with the same values (its type, then its article's): they
     // are added once, to a head that each quote document starts as a copy of. Adding them
     // value by value to each quote was most of the cost of building quote documents.

@@ -420,12 +420,11 @@ impl Lexicon {
         let mut word_names = HashSet::with_capacity_and_hasher(1_000, Default::default());
         let mut common_names = HashSet::with_capacity_and_hasher(3_000, Default::default());
         for line in FIRST_NAMES_TSV.lines().skip(1) {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(_share), Some(count), Some(sources)) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
+            // Split in one byte pass (a char search per field was half of this load).
+            let ([name, _share, count, sources], len) = super::gazetteer::tab_fields::<4>(line);
+            if len < 4 {
                 continue;
-            };
+            }
             let count: u64 = count.parse().unwrap_or(0);
             // "word" marks names that are also ordinary words ("Will", "Mark"): not a cue.
             let word = sources.split(',').any(|s| s == "word");

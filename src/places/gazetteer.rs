@@ -14,7 +14,6 @@
 
 use crate::extract::PlaceKind;
 use rustc_hash::{FxHashMap, FxHasher};
-use std::collections::HashMap;
 use std::hash::Hasher;
 
 /// The gazetteer file, compiled into the binary.
@@ -242,6 +241,20 @@ pub(crate) fn token_ranges(s: &str) -> Vec<(usize, usize)> {
 pub(crate) fn key_of(name: &str) -> (String, usize) {
     let mut key = String::with_capacity(name.len());
     let mut n = 0;
+    if name.is_ascii() {
+        // Most names: an ASCII token is its alphanumeric bytes, which fold to themselves in
+        // lower case and never to nothing. One pass, without the token list or the Unicode
+        // checks (the gazetteer's load spent a seventh of its time here).
+        let words = name.as_bytes().split(|b| !b.is_ascii_alphanumeric());
+        for word in words.filter(|w| !w.is_empty()) {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.extend(word.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            n += 1;
+        }
+        return (key, n);
+    }
     for (a, b) in token_ranges(name) {
         let before = key.len();
         if n > 0 {
@@ -256,6 +269,27 @@ pub(crate) fn key_of(name: &str) -> (String, usize) {
         n += 1;
     }
     (key, n)
+}
+
+/// The first `N` tab-separated fields of `line` ("" past its end) and how many it has: what
+/// `split('\t').collect::<Vec<_>>()` gave, without a vector per line or a character search
+/// per field (that was a third of the gazetteer's load).
+pub(crate) fn tab_fields<const N: usize>(line: &str) -> ([&str; N], usize) {
+    let mut out = [""; N];
+    let (mut n, mut start) = (0, 0);
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'\t' {
+            if let Some(slot) = out.get_mut(n) {
+                *slot = line.get(start..i).unwrap_or("");
+            }
+            n += 1;
+            start = i + 1;
+        }
+    }
+    if let Some(slot) = out.get_mut(n) {
+        *slot = line.get(start..).unwrap_or("");
+    }
+    (out, n + 1)
 }
 
 fn parse_kind(s: &str) -> Option<PlaceKind> {
@@ -298,7 +332,8 @@ impl Gazetteer {
     /// Parses the embedded TSV. Malformed rows are skipped, never panicked on.
     pub(crate) fn parse(tsv: &str) -> Gazetteer {
         let mut entries: Vec<Entry> = Vec::with_capacity(40_000);
-        let mut forms: Vec<(String, FormKind, u32)> = Vec::with_capacity(80_000);
+        // Surface forms borrow the TSV and the constant tables: no string per form.
+        let mut forms: Vec<(&str, FormKind, u32)> = Vec::with_capacity(80_000);
         let country_points: FxHashMap<&str, (f64, f64)> = COUNTRY_POINTS_TSV
             .lines()
             .filter_map(|l| {
@@ -308,8 +343,8 @@ impl Gazetteer {
             })
             .collect();
         for line in tsv.lines().skip(1) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 8 {
+            let (cols, len) = tab_fields::<10>(line);
+            if len < 8 {
                 continue;
             }
             let Some(kind) = parse_kind(cols[1]) else {
@@ -340,16 +375,13 @@ impl Gazetteer {
                 cc_id: 0,
                 a1_id: 0,
             });
-            forms.push((cols[0].to_string(), FormKind::Name, idx));
-            if let Some(al) = cols.get(8) {
-                for a in al.split('|').filter(|a| !a.is_empty()) {
-                    forms.push((a.to_string(), FormKind::Alias, idx));
-                }
+            forms.push((cols[0], FormKind::Name, idx));
+            // Columns 9 and 10 are "" when absent, as `cols.get(8)` of a shorter row was None.
+            for a in cols[8].split('|').filter(|a| !a.is_empty()) {
+                forms.push((a, FormKind::Alias, idx));
             }
-            if let Some(dm) = cols.get(9) {
-                for d in dm.split('|').filter(|d| !d.is_empty()) {
-                    forms.push((d.to_string(), FormKind::Demonym, idx));
-                }
+            for d in cols[9].split('|').filter(|d| !d.is_empty()) {
+                forms.push((d, FormKind::Demonym, idx));
             }
         }
         for &(name, kind, cc, lat, lon, pop, aliases, demonyms) in SUPPLEMENT {
@@ -369,12 +401,12 @@ impl Gazetteer {
                 cc_id: 0,
                 a1_id: 0,
             });
-            forms.push((name.to_string(), FormKind::Name, idx));
+            forms.push((name, FormKind::Name, idx));
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
-                forms.push((a.to_string(), FormKind::Alias, idx));
+                forms.push((a, FormKind::Alias, idx));
             }
             for d in demonyms.split('|').filter(|d| !d.is_empty()) {
-                forms.push((d.to_string(), FormKind::Demonym, idx));
+                forms.push((d, FormKind::Demonym, idx));
             }
         }
         for &(name, demonyms) in CONTINENT_DEMONYMS {
@@ -383,7 +415,7 @@ impl Gazetteer {
                 .position(|e| e.name == name && e.kind == PlaceKind::Region)
             {
                 for d in demonyms.split('|') {
-                    forms.push((d.to_string(), FormKind::Demonym, i as u32));
+                    forms.push((d, FormKind::Demonym, i as u32));
                 }
             }
         }
@@ -394,14 +426,14 @@ impl Gazetteer {
                 .position(|e| e.kind == PlaceKind::Admin1 && e.admin1_code == code)
             {
                 for a in aliases.split('|') {
-                    forms.push((a.to_string(), FormKind::Alias, i as u32));
+                    forms.push((a, FormKind::Alias, i as u32));
                 }
             }
         }
 
         // Join countries and admin1 rows by code.
-        let mut country_names: HashMap<String, String> = HashMap::new();
-        let mut admin1_names: HashMap<String, String> = HashMap::new();
+        let mut country_names: FxHashMap<String, String> = FxHashMap::default();
+        let mut admin1_names: FxHashMap<String, String> = FxHashMap::default();
         for e in &entries {
             match e.kind {
                 PlaceKind::Country => {
@@ -429,13 +461,18 @@ impl Gazetteer {
             let surface = surface
                 .strip_prefix("the ")
                 .or_else(|| surface.strip_prefix("The "))
-                .unwrap_or(&surface);
+                .unwrap_or(surface);
             let (key, n) = key_of(surface);
             if key.is_empty() || n == 0 || n > 8 {
                 continue;
             }
-            let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-            let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            // Two or more letters, all upper case (counted without collecting them).
+            let (mut letters, mut all_upper) = (0, true);
+            for c in surface.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                all_upper &= c.is_uppercase();
+            }
+            let acronym = letters >= 2 && all_upper;
             let trailing_period = surface.ends_with('.');
             let abbreviation = trailing_period && n == 1 && !acronym;
             let comma = surface.contains(", ");
@@ -460,8 +497,8 @@ impl Gazetteer {
         // ("Monroe", "Weston"), and new names that count only where the article names
         // their state (see `Entry::minor`).
         for line in US_TOWNS_TSV.lines() {
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() < 6 {
+            let (c, len) = tab_fields::<6>(line);
+            if len < 6 {
                 continue;
             }
             let (Ok(lat), Ok(lon)) = (c[2].parse::<f64>(), c[3].parse::<f64>()) else {
@@ -518,14 +555,20 @@ impl Gazetteer {
                 comma: false,
             });
         }
-        // intern the codes, so coherence compares integers
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        ids.insert(String::new(), 0);
-        for e in &mut entries {
+        // intern the codes, so coherence compares integers (keys borrowed from the entries,
+        // the ids set in a second pass)
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        ids.insert("", 0);
+        let mut interned = Vec::with_capacity(entries.len());
+        for e in &entries {
             let n = ids.len() as u32;
-            e.cc_id = *ids.entry(e.country_code.clone()).or_insert(n);
+            let cc = *ids.entry(e.country_code.as_str()).or_insert(n);
             let n = ids.len() as u32;
-            e.a1_id = *ids.entry(e.admin1_code.clone()).or_insert(n);
+            let a1 = *ids.entry(e.admin1_code.as_str()).or_insert(n);
+            interned.push((cc, a1));
+        }
+        for (e, (cc, a1)) in entries.iter_mut().zip(interned) {
+            (e.cc_id, e.a1_id) = (cc, a1);
         }
         let admin1_index = entries
             .iter()
