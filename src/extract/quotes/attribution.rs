@@ -293,6 +293,14 @@ impl<'a> Ctx<'a> {
 
     /// Base or -s forms of verbs that are also nouns ("home state", "Treasury notes") count
     /// as cues only after a pronoun, an auxiliary or a capitalised/plural subject.
+    /// "state Del. Marcia Price", "state Sen. Jane Roe": "state" modifying the title after
+    /// it, never the verb.
+    pub(super) fn modifies_title(&self, i: usize) -> bool {
+        self.lw(i) == "state"
+            && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+            && (self.has(i + 1, words::TITLE) || self.w(i + 1) == "Del.")
+    }
+
     fn nounish_blocked(&self, i: usize, lw: &str) -> bool {
         static NOUNISH: WordSet = WordSet::new(&[
             "state",
@@ -384,6 +392,9 @@ impl<'a> Ctx<'a> {
         ]);
         if !NOUNISH.contains(lw) || i == 0 {
             return false;
+        }
+        if self.modifies_title(i) {
+            return true;
         }
         let pw = self.w(i - 1);
         let plw = self.lw(i - 1);

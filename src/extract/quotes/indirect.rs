@@ -381,6 +381,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         let lw = ctx.lw(v);
         let verb = ctx.lex.get(lw).map(|c| !c.weak).unwrap_or(false) || is_fragment_verb(lw);
         if !verb
+            || ctx.modifies_title(v)
             || (v > a
                 && matches!(
                     ctx.lw(v - 1),

@@ -843,7 +843,47 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
                 .then(|| reg.resolve_nominal(toks[np.s].s, h))
                 .flatten()
                 .or_else(|| {
-                    // "Powell's office", "Clinton's campaign": reported under the possessor.
+                    // "Powell's office", "Clinton's campaign", "Trump's spokeswoman": reported
+                    // under the possessor, who speaks through them. "Scott's niece" and
+                    // "Trump's lawyer" are people of their own, not the possessor.
+                    let speaks_for = ctx.has(head, words::ORG)
+                        || matches!(
+                            h,
+                            "spokesman"
+                                | "spokeswoman"
+                                | "spokesperson"
+                                | "spokespeople"
+                                | "statement"
+                                | "report"
+                                | "study"
+                                | "poll"
+                                | "survey"
+                        );
+                    let own_person = !speaks_for
+                        && (ctx.has(head, words::NOMINAL)
+                            || matches!(
+                                h,
+                                "wife"
+                                    | "husband"
+                                    | "son"
+                                    | "daughter"
+                                    | "niece"
+                                    | "nephew"
+                                    | "brother"
+                                    | "sister"
+                                    | "mother"
+                                    | "father"
+                                    | "cousin"
+                                    | "uncle"
+                                    | "aunt"
+                                    | "doctor"
+                                    | "physician"
+                                    | "friend"
+                                    | "biographer"
+                            ));
+                    if own_person {
+                        return None;
+                    }
                     let k = (np.s..head).rev().find(|&k| {
                         let w = ctx.w(k);
                         is_cap(w) && speakers::is_possessive(w)

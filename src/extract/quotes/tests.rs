@@ -1359,3 +1359,28 @@ fn a_quotation_may_end_with_an_abbreviation_or_the_pronoun_i() {
     assert_eq!(spk(&q[1]), "Mary Stone");
     assert_eq!(spk(&q[3]), "Tom Price");
 }
+
+#[test]
+fn a_possessors_relative_or_lawyer_speaks_for_themselves() {
+    // "Trump's lawyer said" is the lawyer, not Trump; a spokeswoman or a campaign speaks for
+    // the possessor.
+    let t = "Donald Trump arrived late.\n“We will appeal,” Trump's lawyer said on Monday.\n\
+             “We are done,” Trump's spokeswoman said.\n“It never ends,” Trump's campaign said.";
+    let q = ex(t);
+    let speakers: Vec<&str> = q.iter().map(spk).collect();
+    assert_eq!(
+        speakers,
+        ["Trump's lawyer", "Donald Trump", "Donald Trump"],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn state_before_a_title_is_no_cue() {
+    // "state Del." and "state Sen." name an office; the verb is the one after the name.
+    let t = "“Welcome, senator!” state Del. Marcia Price shouted to the crowd.\n\
+             Her colleague, state Sen. Jane Roe, said the vote was close.";
+    let q = ex(t);
+    assert_eq!(spk_cue(&q)[0], ("Marcia Price", Some("shouted")), "{q:?}");
+    assert!(q.iter().all(|x| x.cue.as_deref() != Some("state")), "{q:?}");
+}
