@@ -6,9 +6,12 @@
 //! cargo bench --bench pipeline                  # 1 copy, then 7 copies
 //! cargo bench --bench pipeline -- --copies 1    # one scale only
 //! cargo bench --bench pipeline -- --queries DIR # only the query latencies, on an index
+//! cargo bench --bench pipeline -- --runs 5       # runs of stages 3 and 4 (default 3)
 //! ```
 //!
-//! It prints figures; it asserts nothing (this machine is shared and noisy: compare ratios).
+//! It prints figures; it asserts nothing. This machine is shared and noisy (identical runs of
+//! `whosaid index` differ by up to 30%), so stages 3 and 4 run several times, alternating, and
+//! the median is reported with the range; the ratio is of the medians.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,6 +24,7 @@ use whosaid::search::{PlaceIn, SearchRequest, Searcher, SortBy};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut copies_list = vec![1usize, 7];
+    let mut runs = 3usize;
     let mut corpora = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
     let mut i = 1;
     while i < args.len() {
@@ -30,6 +34,10 @@ fn main() {
                     .split(',')
                     .filter_map(|c| c.parse().ok())
                     .collect();
+                i += 1;
+            }
+            "--runs" if i + 1 < args.len() => {
+                runs = args[i + 1].parse().unwrap_or(3).max(1);
                 i += 1;
             }
             "--queries" if i + 1 < args.len() => {
@@ -54,7 +62,7 @@ fn main() {
         cores()
     );
     for copies in copies_list {
-        bench(&corpora, copies.max(1));
+        bench(&corpora, copies.max(1), runs);
     }
 }
 
@@ -85,7 +93,19 @@ impl Rate {
     }
 }
 
-fn bench(corpora: &Path, copies: usize) {
+/// The median of some timings, with the shortest and longest.
+fn median_secs(mut secs: Vec<f64>) -> (f64, f64, f64) {
+    secs.sort_by(f64::total_cmp);
+    let mid = secs.len() / 2;
+    let median = if secs.len() % 2 == 0 {
+        (secs[mid - 1] + secs[mid]) / 2.0
+    } else {
+        secs[mid]
+    };
+    (median, secs[0], secs[secs.len() - 1])
+}
+
+fn bench(corpora: &Path, copies: usize, runs: usize) {
     let work = tempfile::tempdir().expect("temporary folder");
     println!(
         "\n== {copies} cop{} of the corpora",
@@ -152,38 +172,59 @@ fn bench(corpora: &Path, copies: usize) {
     };
     extract.line("2. read + parse + extract");
 
-    // 3. the full pipeline: the real binary, one run over every copy into one index.
+    // 3. the full pipeline: the real binary, one run over every copy into one index; and
+    // 4. plain Tantivy: the same articles and text fields, no extraction. Each `runs` times,
+    // alternating, each into a fresh folder (the last run's index is kept for the queries).
     let index = work.path().join("index");
-    let t = Instant::now();
-    let st = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(["index", "--quiet", "--id-prefix", "{root}/", "--index"])
-        .arg(&index)
-        .args(&copies_paths)
-        .stderr(std::process::Stdio::null())
-        .status()
-        .expect("run whosaid index");
-    assert!(
-        st.code() == Some(0) || st.code() == Some(3),
-        "whosaid index failed: {st}"
-    );
+    let plain_dir = work.path().join("plain");
+    let (mut full_secs, mut plain_secs) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(&index);
+        let t = Instant::now();
+        let st = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(["index", "--quiet", "--id-prefix", "{root}/", "--index"])
+            .arg(&index)
+            .args(&copies_paths)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("run whosaid index");
+        assert!(
+            st.code() == Some(0) || st.code() == Some(3),
+            "whosaid index failed: {st}"
+        );
+        full_secs.push(t.elapsed().as_secs_f64());
+        let _ = std::fs::remove_dir_all(&plain_dir);
+        let t = Instant::now();
+        plain_tantivy(corpora, copies, &plain_dir);
+        plain_secs.push(t.elapsed().as_secs_f64());
+    }
+    let (full_median, full_min, full_max) = median_secs(full_secs);
+    let (plain_median, plain_min, plain_max) = median_secs(plain_secs);
     let full = Rate {
         articles,
         text_bytes,
-        secs: t.elapsed().as_secs_f64(),
+        secs: full_median,
     };
-    full.line("3. full pipeline (whosaid index)");
-    let rss = peak_child_rss_mb();
-    let size = dir_size(&index);
-
-    // 4. plain Tantivy: the same articles and text fields, no extraction.
-    let t = Instant::now();
-    plain_tantivy(corpora, copies, &work.path().join("plain"));
     let plain = Rate {
         articles,
         text_bytes,
-        secs: t.elapsed().as_secs_f64(),
+        secs: plain_median,
     };
+    let range = |min: f64, max: f64| {
+        format!(
+            "      median of {runs} runs; {:.1}–{:.1} MB/s ({:.1}–{:.1} s)",
+            text_bytes as f64 / 1e6 / max,
+            text_bytes as f64 / 1e6 / min,
+            min,
+            max
+        )
+    };
+    full.line("3. full pipeline (whosaid index)");
+    println!("{}", range(full_min, full_max));
     plain.line("4. plain Tantivy, same texts");
+    println!("{}", range(plain_min, plain_max));
+    let rss = peak_child_rss_mb();
+    let size = dir_size(&index);
 
     println!(
         "  full ÷ plain Tantivy throughput: {:.2}  (target ≥ 0.8)",
@@ -202,7 +243,7 @@ fn bench(corpora: &Path, copies: usize) {
         "  index size: {:.0} MB = {:.2} × article text (target ≤ 0.6); plain Tantivy {:.2} ×",
         size as f64 / 1e6,
         size as f64 / text_bytes as f64,
-        dir_size(&work.path().join("plain")) as f64 / text_bytes as f64
+        dir_size(&plain_dir) as f64 / text_bytes as f64
     );
     queries(&index);
 }
