@@ -291,8 +291,6 @@ impl<'a> Ctx<'a> {
         self.in_quote.get(i).copied().unwrap_or(false)
     }
 
-    /// Base or -s forms of verbs that are also nouns ("home state", "Treasury notes") count
-    /// as cues only after a pronoun, an auxiliary or a capitalised/plural subject.
     /// "state Del. Marcia Price", "state Sen. Jane Roe": "state" modifying the title after
     /// it, never the verb.
     pub(super) fn modifies_title(&self, i: usize) -> bool {
@@ -301,6 +299,8 @@ impl<'a> Ctx<'a> {
             && (self.has(i + 1, words::TITLE) || self.w(i + 1) == "Del.")
     }
 
+    /// Base or -s forms of verbs that are also nouns ("home state", "Treasury notes") count
+    /// as cues only after a pronoun, an auxiliary or a capitalised/plural subject.
     fn nounish_blocked(&self, i: usize, lw: &str) -> bool {
         static NOUNISH: WordSet = WordSet::new(&[
             "state",
