@@ -10,6 +10,11 @@ fn spk(q: &Quote) -> &str {
     q.speaker.as_deref().unwrap_or("-")
 }
 
+/// The speaker of every quote ("-" for none).
+fn speakers(q: &[Quote]) -> Vec<&str> {
+    q.iter().map(spk).collect()
+}
+
 /// (speaker, cue) of every quote, for tests that check both.
 fn spk_cue(q: &[Quote]) -> Vec<(&str, Option<&str>)> {
     q.iter().map(|x| (spk(x), x.cue.as_deref())).collect()
@@ -627,7 +632,7 @@ fn quotation_dash_signs_a_testimonial() {
     // The quotation dash (U+2015 horizontal bar) before a name, on the quotation's own line.
     let t = "Readers wrote to us about the debate.\n\u{201c}He represents our greatest shame.\u{201d} \u{2015} Sonya Herridge\n\u{201c}How did we get this low?\u{201d}\u{a0}\u{2015} Jacklyn Ashley\u{a0}\n\u{201c}He is obsessed with Mexico.\u{201d}\u{2015} Esther Tapia.";
     let q = ex(t);
-    let got: Vec<&str> = q.iter().map(spk).collect();
+    let got = speakers(&q);
     assert_eq!(
         got,
         ["Sonya Herridge", "Jacklyn Ashley", "Esther Tapia"],
@@ -664,7 +669,7 @@ fn publication_titled_by_a_place_speaks() {
         .collect();
     places.sort();
     let q = QuoteExtractor::embedded().extract(t, &places);
-    let got: Vec<&str> = q.iter().map(spk).collect();
+    let got = speakers(&q);
     assert_eq!(got, ["New Yorker", "Atlantic", "-"], "{q:?}");
 }
 
@@ -1051,7 +1056,7 @@ fn attribution_with_a_colon_after_a_full_stop_leads_in_the_next_quotation() {
 fn delegate_abbreviation_is_a_title() {
     let t = "Panel\n\nThe House panel met on Tuesday.\n\n\"This is a waste of time,\" said Del. Stacey Plaskett of the Virgin Islands.\n\n\"I love monsters,\" Guillermo del Toro said.\n\n\"It was a hit,\" said Del Shannon.";
     let q = ex(t);
-    let got: Vec<&str> = q.iter().map(spk).collect();
+    let got = speakers(&q);
     assert_eq!(
         got,
         ["Stacey Plaskett", "Guillermo del Toro", "Del Shannon"],
@@ -1065,7 +1070,7 @@ fn a_number_with_separators_is_one_word() {
     // "9/11" as three tokens cut the descriptor off from the name.
     let t = "Veto\n\nThe president vetoed the bill on Friday.\n\n“His rationales don’t hold weight,” said 9/11 widow Terry Strada.\n\n“We will not stop,” 9/11 widow Terry Strada said on Monday.";
     let q = ex(t);
-    let got: Vec<&str> = q.iter().map(spk).collect();
+    let got = speakers(&q);
     assert_eq!(got, ["Terry Strada", "Terry Strada"], "{q:?}");
 }
 
@@ -1149,7 +1154,7 @@ fn a_place_that_is_also_a_first_name_stays_in_the_run() {
 fn interviewer_verbs_right_after_a_question() {
     let t = "Notebook\n\nSean Hannity interviewed Donald Trump and Glenn Beck.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n\n“What was the massive pivot point?” Beck questioned.\n\n“They had a conversation with you in January,” Hannity started.";
     let q = ex(t);
-    let got: Vec<&str> = q.iter().map(spk).collect();
+    let got = speakers(&q);
     assert_eq!(got, ["Sean Hannity", "Glenn Beck", "Sean Hannity"], "{q:?}");
 }
 
@@ -1367,9 +1372,8 @@ fn a_possessors_relative_or_lawyer_speaks_for_themselves() {
     let t = "Donald Trump arrived late.\n“We will appeal,” Trump's lawyer said on Monday.\n\
              “We are done,” Trump's spokeswoman said.\n“It never ends,” Trump's campaign said.";
     let q = ex(t);
-    let speakers: Vec<&str> = q.iter().map(spk).collect();
     assert_eq!(
-        speakers,
+        speakers(&q),
         ["Trump's lawyer", "Donald Trump", "Donald Trump"],
         "{q:?}"
     );
