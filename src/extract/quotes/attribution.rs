@@ -291,12 +291,19 @@ impl<'a> Ctx<'a> {
         self.in_quote.get(i).copied().unwrap_or(false)
     }
 
-    /// "state Del. Marcia Price", "state Sen. Jane Roe": "state" modifying the title after
-    /// it, never the verb.
-    pub(super) fn modifies_title(&self, i: usize) -> bool {
-        self.lw(i) == "state"
+    /// Cue words that a fixed phrase makes something else: "state Del. Marcia Price" and
+    /// "state Sen. Jane Roe" (a modifier of the title), "It goes without saying that …" and
+    /// "Needless to say, …" (idioms that report nothing).
+    pub(super) fn never_a_cue(&self, i: usize) -> bool {
+        let lw = self.lw(i);
+        let prev = |k: usize| if i >= k { self.lw(i - k) } else { "" };
+        (lw == "state"
             && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
-            && (self.has(i + 1, words::TITLE) || self.w(i + 1) == "Del.")
+            && (self.has(i + 1, words::TITLE) || self.w(i + 1) == "Del."))
+            || (lw == "saying"
+                && prev(1) == "without"
+                && matches!(prev(2), "goes" | "go" | "went" | "going" | "gone"))
+            || (lw == "say" && prev(1) == "to" && prev(2) == "needless")
     }
 
     /// Base or -s forms of verbs that are also nouns ("home state", "Treasury notes") count
@@ -393,9 +400,6 @@ impl<'a> Ctx<'a> {
         if !NOUNISH.contains(lw) || i == 0 {
             return false;
         }
-        if self.modifies_title(i) {
-            return true;
-        }
         let pw = self.w(i - 1);
         let plw = self.lw(i - 1);
         if self.toks[i - 1].kind != Kind::Word {
@@ -477,6 +481,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let lw = self.lw(i);
+        if self.never_a_cue(i) {
+            return None;
+        }
         // Only lexicon words and the phrase heads of `words::CUE_PHRASE_HEADS` can start a cue.
         if self.cue_of.get(i).copied().flatten().is_none() && !words::CUE_PHRASE_HEADS.contains(&lw)
         {

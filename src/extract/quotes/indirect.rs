@@ -208,6 +208,40 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         {
             continue;
         }
+        // "…, in which she advises the president", "…, though one soon to be answered": a
+        // relative or subordinate clause after the comma, not an attribution of what precedes.
+        let subordinate = |k: usize| {
+            matches!(
+                ctx.lw(k),
+                "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "though"
+                    | "although"
+                    | "while"
+                    | "because"
+                    | "if"
+                    | "unless"
+                    | "whereas"
+            )
+        };
+        let relative_after_prep =
+            matches!(ctx.lw(c + 1), "in" | "of" | "to" | "for" | "by" | "with")
+                && matches!(ctx.lw(c + 2), "which" | "whom" | "whose");
+        if c + 1 < at.cue_s && (subordinate(c + 1) || relative_after_prep) {
+            continue;
+        }
+        // "…, declared bankruptcy": the verb has an object, so it reports nothing here.
+        if at.cue_s > c
+            && ctx.toks.get(at.cue_e).is_some_and(|t| t.kind == Kind::Word)
+            && at.np.kind == NpKind::Unknown
+            && !is_cap(ctx.w(at.cue_e))
+            && !is_adverbial(ctx.lw(at.cue_e))
+        {
+            continue;
+        }
         if matches!(at.np.kind, NpKind::Nominal { .. })
             && at.np.s == c + 1
             && ctx.cue_at(c + 1, b).is_none()
@@ -381,7 +415,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         let lw = ctx.lw(v);
         let verb = ctx.lex.get(lw).map(|c| !c.weak).unwrap_or(false) || is_fragment_verb(lw);
         if !verb
-            || ctx.modifies_title(v)
+            || ctx.never_a_cue(v)
             || (v > a
                 && matches!(
                     ctx.lw(v - 1),
@@ -678,6 +712,23 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         return None;
     }
     if class == Some(CueClass::Belief) && !after_that {
+        return None;
+    }
+    // "what Liz Wahl said when she resigned", "he said after the vote": a time clause, not
+    // what was said. After a question or a refusal, "when" asks ("wouldn't say when …").
+    let asks_when = class == Some(CueClass::Ask)
+        || (c > 0
+            && matches!(
+                ctx.lw(c - 1),
+                "not" | "n't" | "never" | "to" | "wouldn't" | "won't"
+            ));
+    if !after_that
+        && i < b
+        && (matches!(
+            ctx.lw(i),
+            "while" | "after" | "before" | "until" | "during" | "as"
+        ) || ctx.lw(i) == "when" && !asks_when)
+    {
         return None;
     }
     if class == Some(CueClass::Ask)

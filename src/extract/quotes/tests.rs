@@ -1388,3 +1388,34 @@ fn state_before_a_title_is_no_cue() {
     assert_eq!(spk_cue(&q)[0], ("Marcia Price", Some("shouted")), "{q:?}");
     assert!(q.iter().all(|x| x.cue.as_deref() != Some("state")), "{q:?}");
 }
+
+#[test]
+fn a_clause_after_the_comma_is_no_trailing_attribution() {
+    // A relative or subordinate clause, or a verb with an object, after the comma does not
+    // report what precedes it; "…, the senator who leads the panel said" still does.
+    for t in [
+        "She has assumed a newly created role, in which she advises the president.",
+        "Whether the debate helps her is an open question, though one soon to be answered.",
+        "One after another, mining companies, including Patriot, declared bankruptcy.",
+    ] {
+        assert!(ex(t).is_empty(), "{t}: {:?}", ex(t));
+    }
+    let q = ex("The plan will fail, the senator who leads the panel said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "The plan will fail");
+}
+
+#[test]
+fn idioms_and_time_clauses_report_nothing() {
+    for t in [
+        "It goes without saying that raising taxes is anathema to them.",
+        "Needless to say, the vote was close.",
+        "That was what Liz Wahl said when she resigned from the network.",
+    ] {
+        assert!(ex(t).is_empty(), "{t}: {:?}", ex(t));
+    }
+    // "when" after a refusal asks a question: that is reported.
+    let q = ex("Don Stewart wouldn't say when the Senate will vote.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "when the Senate will vote");
+}
