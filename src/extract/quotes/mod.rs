@@ -296,6 +296,9 @@ impl QuoteExtractor {
                             .count()
                             >= 2
                         && x.np.kind != NpKind::Unknown
+                        // "…, Stevie Wonder, who joked of the museum, \"…\"": a relative
+                        // clause, whose lead-in is no reported speech.
+                        && !matches!(ctx.lw(ns), "who" | "whom" | "which" | "that")
                         && (x.np.e == x.cue_s || x.np.s >= x.cue_e)
                         && !ctx.is_punct(x.np.e, ",")
                         && indirect::clause_start(ctx, prev_end)

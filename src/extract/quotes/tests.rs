@@ -1419,3 +1419,14 @@ fn idioms_and_time_clauses_report_nothing() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].text, "when the Senate will vote");
 }
+
+#[test]
+fn a_relative_clause_lead_in_is_no_reported_speech() {
+    // "…, who joked of the museum, “…”": the words before the relative clause are no one's
+    // reported speech; the quotation still is Stevie Wonder's.
+    let t = "The ceremony featured celebrities like Patti LaBelle and Stevie Wonder, who joked \
+             of the museum, “I haven't seen it yet, but I'm going to.”";
+    let q = ex(t);
+    assert!(q.iter().all(|x| x.kind == QuoteKind::Direct), "{q:?}");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
