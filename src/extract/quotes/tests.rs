@@ -15,6 +15,13 @@ fn speakers(q: &[Quote]) -> Vec<&str> {
     q.iter().map(spk).collect()
 }
 
+/// Each text gives no quote of any kind.
+fn assert_no_quotes(texts: &[&str]) {
+    for t in texts {
+        assert!(ex(t).is_empty(), "{t}: {:?}", ex(t));
+    }
+}
+
 /// (speaker, cue) of every quote, for tests that check both.
 fn spk_cue(q: &[Quote]) -> Vec<(&str, Option<&str>)> {
     q.iter().map(|x| (spk(x), x.cue.as_deref())).collect()
@@ -1393,13 +1400,11 @@ fn state_before_a_title_is_no_cue() {
 fn a_clause_after_the_comma_is_no_trailing_attribution() {
     // A relative or subordinate clause, or a verb with an object, after the comma does not
     // report what precedes it; "…, the senator who leads the panel said" still does.
-    for t in [
+    assert_no_quotes(&[
         "She has assumed a newly created role, in which she advises the president.",
         "Whether the debate helps her is an open question, though one soon to be answered.",
         "One after another, mining companies, including Patriot, declared bankruptcy.",
-    ] {
-        assert!(ex(t).is_empty(), "{t}: {:?}", ex(t));
-    }
+    ]);
     let q = ex("The plan will fail, the senator who leads the panel said.");
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].text, "The plan will fail");
@@ -1407,13 +1412,11 @@ fn a_clause_after_the_comma_is_no_trailing_attribution() {
 
 #[test]
 fn idioms_and_time_clauses_report_nothing() {
-    for t in [
+    assert_no_quotes(&[
         "It goes without saying that raising taxes is anathema to them.",
         "Needless to say, the vote was close.",
         "That was what Liz Wahl said when she resigned from the network.",
-    ] {
-        assert!(ex(t).is_empty(), "{t}: {:?}", ex(t));
-    }
+    ]);
     // "when" after a refusal asks a question: that is reported.
     let q = ex("Don Stewart wouldn't say when the Senate will vote.");
     assert_eq!(q.len(), 1, "{q:?}");
