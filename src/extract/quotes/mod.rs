@@ -227,6 +227,12 @@ impl QuoteExtractor {
         let mut prev_end = a;
         let mut prev_direct: Option<(usize, attribution::Attr)> = None;
         let mut pre_parts: Vec<(usize, usize, attribution::Attr)> = Vec::new();
+        // An attributed quotation earlier in the paragraph: a quotation standing alone after
+        // it goes on with the same voice, even when it looks like a title ("“…,” she said,
+        // clapping. “The Donald. Big Daddy.”").
+        let voice_before = found
+            .last()
+            .is_some_and(|f| f.para == para && f.kind == QuoteKind::Direct && f.np.is_some());
         for &qi in &qs {
             let q = qspans[qi];
             let attr_before = ctx.before(prev_end, q.open);
@@ -255,6 +261,7 @@ impl QuoteExtractor {
                 prev_end,
                 attr_before.is_some(),
                 (attr_after.is_some(), nothing_after),
+                voice_before,
             );
             // Split quotation: "A," said X, a Y at Z, "B."
             let mut cont = None;
@@ -509,6 +516,7 @@ fn is_direct_quote(
     prev_end: usize,
     cue_before: bool,
     (attr_after, nothing_after): (bool, bool),
+    voice_before: bool,
 ) -> bool {
     let inner_last = q.close.map(|c| c.saturating_sub(1)).unwrap_or(q.last);
     let ends_punct = inner_last > q.open && {
@@ -589,7 +597,7 @@ fn is_direct_quote(
                         "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to"
                     )
             });
-        if n_words <= 5 && all_caps {
+        if n_words <= 5 && all_caps && !voice_before {
             return false;
         }
         return ends_punct || q.close.is_none() || n_words >= 8;

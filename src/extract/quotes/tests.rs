@@ -1433,3 +1433,17 @@ fn a_relative_clause_lead_in_is_no_reported_speech() {
     assert!(q.iter().all(|x| x.kind == QuoteKind::Direct), "{q:?}");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_title_case_quotation_after_an_attributed_one_goes_on_with_its_voice() {
+    // Standing alone after an attributed quotation in its paragraph, a short title-case
+    // quotation is more of the same speech, not the title of a work.
+    let t = "Mary Stone waited by the stage.\n\n“Here comes Big Daddy,” Stone said, clapping. \
+             “The Donald. Big Daddy.”\n\nThe crowd cheered.";
+    let q = ex(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].text, "“The Donald. Big Daddy.”");
+    assert_eq!(speakers(&q), ["Mary Stone", "Mary Stone"]);
+    // Without a voice before it, the same quotation is still a title.
+    assert_no_quotes(&["The crowd cheered.\n\n“The Donald. Big Daddy.”\n\nThen it rained."]);
+}
