@@ -291,6 +291,48 @@ impl<'a> Ctx<'a> {
         self.in_quote.get(i).copied().unwrap_or(false)
     }
 
+    /// The quoted title of a show or a work opening at token `i` (`“Good Morning America”`,
+    /// `"Fox and Friends,"`): a few words, each capitalised or a small joining word, with
+    /// nothing but a comma or a full stop inside. Returns the token after its closing mark.
+    pub fn quoted_title(&self, i: usize, hi: usize) -> Option<usize> {
+        if self.toks.get(i)?.kind != Kind::Mark {
+            return None;
+        }
+        let mut words = 0;
+        for k in i + 1..hi.min(i + 12).min(self.toks.len()) {
+            match self.toks[k].kind {
+                Kind::Mark => return (words > 0).then_some(k + 1),
+                Kind::Word => {
+                    let joiner = matches!(
+                        self.lw(k),
+                        "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with"
+                    );
+                    if !(self.cap(k) || joiner && words > 0) {
+                        return None;
+                    }
+                    words += 1;
+                }
+                _ if matches!(self.w(k), "," | "." | "&" | ":") => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Where something was said or who was told, when that is a show: `on MSNBC's "Morning
+    /// Joe"`, `ABC’s “Good Morning America”` after "told", `"Fox and Friends"`. Returns the
+    /// token after the title's closing mark.
+    pub fn medium_at(&self, i: usize, hi: usize) -> Option<usize> {
+        let mut k = i;
+        if matches!(self.lw(k), "on" | "to") {
+            k += 1;
+        }
+        if k < i + 3 && self.cap(k) && speakers::is_possessive(self.w(k)) {
+            k += 1;
+        }
+        self.quoted_title(k, hi)
+    }
+
     /// Cue words that a fixed phrase makes something else: "state Del. Marcia Price" and
     /// "state Sen. Jane Roe" (a modifier of the title), "It goes without saying that …" and
     /// "Needless to say, …" (idioms that report nothing).

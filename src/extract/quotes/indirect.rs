@@ -441,6 +441,12 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         if matches!(ctx.lw(s), "out" | "back" | "on") {
             s += 1;
         }
+        // The quotation names the show it was said on or told to ("told \"Fox and
+        // Friends,\" reminding …"): no fragment of what was said.
+        let told = ctx.lex.get(lw).is_some_and(|c| c.class == CueClass::Tell);
+        if (told || ctx.lw(v + 1) == "on") && ctx.medium_at(s, b).is_some() {
+            return;
+        }
         if ctx.lw(s) == "that" {
             s += 1;
         }
@@ -639,6 +645,14 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
             i += 1;
         }
     }
+    // The show it was said on or told to is no content ("told ABC’s “Good Morning America”
+    // on Monday the tone …", "said on MSNBC's \"Morning Joe\" that …"), nor is the day after it.
+    if let Some(e) = ctx.medium_at(i, b) {
+        i = e;
+        if ctx.lw(i) == "on" && is_weekday(ctx.lw(i + 1)) {
+            i += 2;
+        }
+    }
     // "that" within a few adverbial tokens.
     let mut j = i;
     while j < b && j < i + 8 {
@@ -662,20 +676,8 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if i == ce {
         // Skip leading adverbials without "that": "said Monday the plan …".
         while i < b
-            && matches!(
-                ctx.lw(i),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | ","
-            )
+            && (is_weekday(ctx.lw(i))
+                || matches!(ctx.lw(i), "today" | "yesterday" | "tonight" | ","))
         {
             i += 1;
         }
@@ -830,6 +832,13 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     // PolNeAR-style spans keep the complementiser: "that the vote …".
     let s = if after_that { i - 1 } else { s };
     Some((s, e))
+}
+
+fn is_weekday(lw: &str) -> bool {
+    matches!(
+        lw,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Whether token `s` can start a reported clause (not "to …", "with …", "clutching …").

@@ -616,6 +616,18 @@ fn is_direct_quote(
         return true;
     }
     if cue_before {
+        // The show it was said on or told to is no quotation: `told "Fox and Friends,"`,
+        // `said on MSNBC's "Morning Joe."`.
+        if let Some(e) = q.close.map(|c| c + 1) {
+            let mut k = q.open.saturating_sub(1);
+            if k > a && speakers::is_possessive(ctx.w(k)) {
+                k -= 1;
+            }
+            let told = ctx.lex.get(ctx.lw(k)).map(|x| x.class) == Some(cues::CueClass::Tell);
+            if k >= a && (ctx.lw(k) == "on" || told) && ctx.medium_at(k + 1, e) == Some(e) {
+                return false;
+            }
+        }
         // Right after the cue ("yelling \"eminent domain!\"", "said, \"…\"") any quotation counts.
         let k = q.open.saturating_sub(1);
         let tight = k >= a

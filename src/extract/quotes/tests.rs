@@ -1447,3 +1447,18 @@ fn a_title_case_quotation_after_an_attributed_one_goes_on_with_its_voice() {
     // Without a voice before it, the same quotation is still a title.
     assert_no_quotes(&["The crowd cheered.\n\n“The Donald. Big Daddy.”\n\nThen it rained."]);
 }
+
+#[test]
+fn the_show_it_was_said_on_is_no_content() {
+    // A quoted show after "said on" or "told" is where the words were said, not the words.
+    let q = ex("Jones said on ABC's \"This Week\" that he would \"take a look\" at the bill.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "that he would \"take a look\" at the bill");
+    let q = ex("Jones told ABC’s “Good Morning America” on Monday the tone was cordial.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "the tone was cordial");
+    let q = ex("\"He is fair game,\" Fiorina told \"Fox and Friends,\" reminding the hosts.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "\"He is fair game,\"");
+    assert_eq!(spk(&q[0]), "Fiorina");
+}
