@@ -921,6 +921,22 @@ impl<'a> Ctx<'a> {
             .is_some_and(|r| r.kind == crate::extract::SpeakerKind::Person)
     }
 
+    /// A person, then the body they belong to, filling `[i, k)`: "David Albright of the
+    /// Institute for Science and International Security", "Mr. Burman of the Tax Policy
+    /// Center". The person speaks, not the body.
+    fn member_of(&self, i: usize, k: usize) -> Option<Np> {
+        let np = np_after(self, i, k).filter(|np| np.kind == NpKind::Name && np.e + 2 < k)?;
+        if !matches!(self.lw(np.e), "of" | "at" | "from") || k > np.e + 12 {
+            return None;
+        }
+        let body = (np.e + 1..k).all(|x| {
+            self.toks[x].kind == Kind::Word
+                && (self.cap(x) || matches!(self.lw(x), "the" | "for" | "and" | "of" | "on"))
+        });
+        (body && self.cap(k - 1) && self.person_like(np) && !self.has(np.e - 1, words::TITLE))
+            .then_some(np)
+    }
+
     /// Whether a name phrase looks like a person (a known first name or a person title).
     fn person_like(&self, np: Np) -> bool {
         (np.s..np.e).any(|i| {
@@ -1167,6 +1183,16 @@ impl<'a> Ctx<'a> {
                             end: ce,
                         });
                     }
+                }
+                // "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies
+                // wrote": too long a subject for the rules above.
+                if let Some(np) = self.member_of(i, k) {
+                    return Some(Attr {
+                        np,
+                        cue_s: k,
+                        cue_e: ce,
+                        end: ce,
+                    });
                 }
                 if k <= i + 6 && (i..k).all(|x| self.toks[x].kind == Kind::Word) {
                     let np = Np {

@@ -1462,3 +1462,13 @@ fn the_show_it_was_said_on_is_no_content() {
     assert_eq!(q[0].text, "\"He is fair game,\"");
     assert_eq!(spk(&q[0]), "Fiorina");
 }
+
+#[test]
+fn a_person_of_a_long_named_body_speaks() {
+    // The subject is a person, then the body they belong to, too long for a plain subject.
+    let t = "\"Building a staged weapon would be a challenge,\" Jeffrey Lewis of the James \
+             Martin Center for Nonproliferation Studies wrote in a blog post.";
+    let q = ex(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk_cue(&q), [("Jeffrey Lewis", Some("wrote"))]);
+}
