@@ -993,7 +993,21 @@ impl<'a> Ctx<'a> {
         // A participle after the quotation takes an object, not its subject ("…,” promising
         // the Friends of Abe will return").
         let participle = self.lw(j).ends_with("ing") && self.lw(j) != "according";
-        if let Some(ce) = self.cue_at(j, hi).filter(|_| !participle) {
+        // After unquoted words "called" with a name or "the" names something ("…, built near a
+        // stream called Miracle Run", "…, called the Clinton Global Initiative"); after a
+        // quotation it may still be a shout ("“Wait!” called Smith").
+        let quoted = self.toks.get(last).is_some_and(|t| t.kind == Kind::Mark);
+        let names_it = |k: usize, ce: usize| {
+            !quoted
+                && self.lex.get(self.lw(k)).is_some_and(|c| c.lemma == "call")
+                && ce < hi
+                && self.toks[ce].kind == Kind::Word
+                && (self.cap(ce) || matches!(self.lw(ce), "the" | "a" | "an"))
+        };
+        if let Some(ce) = self
+            .cue_at(j, hi)
+            .filter(|&ce| !participle && !names_it(j, ce))
+        {
             // "said retired neurosurgeon Ben Carson", "said one of two witnesses".
             let np = np_after(self, ce, hi).or_else(|| {
                 // The words before the name describe it ("said master of ceremonies Asab
@@ -1136,7 +1150,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if let Some(ce) = self.cue_at(k, hi) {
-                if k == i {
+                if k == i || names_it(k, ce) {
                     return None;
                 }
                 if let Some(np) = self.subject_before(k, i, true) {

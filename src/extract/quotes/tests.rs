@@ -1472,3 +1472,15 @@ fn a_person_of_a_long_named_body_speaks() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(spk_cue(&q), [("Jeffrey Lewis", Some("wrote"))]);
 }
+
+#[test]
+fn called_with_a_name_after_it_names_and_reports_nothing() {
+    assert_no_quotes(&[
+        "This problem would have belonged to Patriot Coal, which ran the mine, built near a \
+         meandering mountain stream called Miracle Run.",
+        "His nonprofit group, called the Virginia Conservation Legacy Fund, will still own it.",
+    ]);
+    // After a quotation it is still a shout.
+    let q = ex("Tom Bright ran to the door. \"Wait for me!\" called Bright.");
+    assert_eq!(spk_cue(&q), [("Tom Bright", Some("called"))]);
+}
