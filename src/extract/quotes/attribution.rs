@@ -449,6 +449,18 @@ impl<'a> Ctx<'a> {
         }
         // "the jobs report", "a campaign pledge": a determiner, a lower-case modifier, then
         // the word is a noun compound, even after a plural modifier.
+        // A present-tense verb that ends the attribution of a quotation just before is no
+        // noun: "“…,” a voice-over in the ad states."
+        let closes = lw.ends_with('s')
+            && !plw.ends_with('s')
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == Kind::Punct && matches!(self.w(i + 1), "." | ","))
+            && (i.saturating_sub(8)..i)
+                .rev()
+                .take_while(|&k| !matches!(self.w(k), "." | "?" | "!" | ";"))
+                .any(|k| self.toks[k].kind == Kind::Mark);
         if i >= 2
             && !is_cap(pw)
             && matches!(
@@ -456,7 +468,7 @@ impl<'a> Ctx<'a> {
                 "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their"
             )
         {
-            return true;
+            return !closes;
         }
         let ok = matches!(
             plw,

@@ -1484,3 +1484,15 @@ fn called_with_a_name_after_it_names_and_reports_nothing() {
     let q = ex("Tom Bright ran to the door. \"Wait for me!\" called Bright.");
     assert_eq!(spk_cue(&q), [("Tom Bright", Some("called"))]);
 }
+
+#[test]
+fn a_present_tense_cue_ending_an_attribution_is_no_noun() {
+    // "the ad states" after a quotation is a verb; "the battleground states." is a noun.
+    let q = ex("“She is strong enough,” a voice-over in the ad states. “She will stand up.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].cue.as_deref(), Some("states"));
+    assert_no_quotes(&[
+        "People close to her camp want to drive up turnout in the battleground states.",
+        "Often, Mr. Biden interrupted himself, as if bantering with his own notes.",
+    ]);
+}
