@@ -104,9 +104,10 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
         match open {
             None => {
                 let closer_only = matches!(m, "\u{201D}" | "\u{00BB}") && !looks_open;
-                // Nothing is open, so a mark glued to a sentence's end and the next word opens
-                // ("…declined to be named.\"We basically got deceived…\"").
-                let glued = matches!(before, Some('.' | '?' | '!'))
+                // Nothing is open, so a mark glued to a sentence's end or a comma and the next
+                // word opens ("…declined to be named.\"We basically got deceived…\"", "Ryan
+                // said,“Look, …”").
+                let glued = matches!(before, Some('.' | '?' | '!' | ','))
                     && after.is_some_and(|c| c.is_alphanumeric());
                 if looks_open
                     || glued && !closer_only
@@ -205,6 +206,15 @@ mod tests {
         assert_eq!(
             spans("said the owner.\"We got deceived.\" Then"),
             vec!["\"We got deceived.\""]
+        );
+        // So does one glued to a comma and the next word.
+        assert_eq!(
+            spans("Ryan said,“Look, it has no place. None.” Then"),
+            vec!["“Look, it has no place. None.”"]
+        );
+        assert_eq!(
+            spans("Ryan said,\"Look, it has no place.\" Then"),
+            vec!["\"Look, it has no place.\""]
         );
     }
 
