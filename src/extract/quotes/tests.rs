@@ -1496,3 +1496,13 @@ fn a_present_tense_cue_ending_an_attribution_is_no_noun() {
         "Often, Mr. Biden interrupted himself, as if bantering with his own notes.",
     ]);
 }
+
+#[test]
+fn a_sung_line_is_quoted_speech() {
+    let q = ex(
+        "In Just the Way You Are, Billy Joel sings, \"Don't go changing to try and please me.\"",
+    );
+    assert_eq!(spk_cue(&q), [("Billy Joel", Some("sings"))]);
+    let q = ex("As the Rainmakers sang back in the 1980s, \"They'll turn us all into beggars.\"");
+    assert_eq!(spk_cue(&q), [("Rainmakers", Some("sang back"))]);
+}
