@@ -7,7 +7,7 @@
 
 use super::attribution::{is_adverbial, Attr, Ctx};
 use super::cues::CueClass;
-use super::speakers::{np_after, np_before, Np, NpKind};
+use super::speakers::{is_possessive, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, Kind};
 
 /// One reported-speech content span (token range) with its speaker phrase and cue.
@@ -338,9 +338,15 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
             .get(ctx.lw(c))
             .is_some_and(|x| x.class == CueClass::Tell);
         if c > a && ctx.is_punct(c - 1, ",") && ctx.lw(ce) != "that" && !tell {
-            let reversed = np_after(ctx, ce, b)
-                .map(|np| matches!(np.kind, NpKind::Name | NpKind::Nominal { .. }))
-                .unwrap_or(false);
+            // The name ends the attribution; when a verb follows it, it is the subject of what
+            // was said ("Ari Fleischer, said Trump’s nomination will test …").
+            let reversed = np_after(ctx, ce, b).is_some_and(|np| {
+                matches!(np.kind, NpKind::Name | NpKind::Nominal { .. })
+                    && !(np.kind == NpKind::Name && is_possessive(ctx.w(np.e - 1)))
+                    && (ctx.toks.get(np.e).is_none_or(|t| t.kind != Kind::Word)
+                        || np.e >= b
+                        || !verb_like(ctx.lw(np.e)))
+            });
             if reversed {
                 continue;
             }
@@ -832,6 +838,33 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     // PolNeAR-style spans keep the complementiser: "that the vote …".
     let s = if after_that { i - 1 } else { s };
     Some((s, e))
+}
+
+/// A word that starts a predicate: an auxiliary, a modal or a common finite verb.
+fn verb_like(lw: &str) -> bool {
+    matches!(
+        lw,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+            | "do"
+            | "needs"
+            | "wants"
+            | "remains"
+    )
 }
 
 fn is_weekday(lw: &str) -> bool {

@@ -1506,3 +1506,19 @@ fn a_sung_line_is_quoted_speech() {
     let q = ex("As the Rainmakers sang back in the 1980s, \"They'll turn us all into beggars.\"");
     assert_eq!(spk_cue(&q), [("Rainmakers", Some("sang back"))]);
 }
+
+#[test]
+fn a_name_after_the_cue_that_starts_a_clause_is_what_was_said() {
+    // After an apposition, "said Trump will …" reports a clause about Trump; "said Ari
+    // Fleischer, a former press secretary" is still a reversed attribution.
+    let q = ex("One of the authors, Ari Fleischer, said Trump will test their conclusions.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "Trump will test their conclusions");
+    assert_eq!(spk(&q[0]), "Ari Fleischer");
+    let q = ex("Michael Hanlon, an expert at the institute, says Libya’s crisis is the worst.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "Libya’s crisis is the worst");
+    let q = ex("The plan will fail, said Ari Fleischer, a former press secretary.");
+    assert_eq!(spk_cue(&q), [("Ari Fleischer", Some("said"))]);
+    assert_eq!(q[0].text, "The plan will fail");
+}
