@@ -379,6 +379,19 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                 // accepted only before an explicit "that".
                 if let Some(np) = ctx.sentence_subject(a, c) {
                     np
+                } else if c == a + 1
+                    && ctx.cap(a)
+                    && ctx.lw(a).len() > 4
+                    && ctx.lw(a).ends_with('s')
+                    && !matches!(&ctx.lw(a)[ctx.lw(a).len() - 2..], "ss" | "us" | "is")
+                {
+                    // "Officials said …", "Democrats say …": a plural noun alone opens the
+                    // sentence (capitalised only there).
+                    Np {
+                        kind: NpKind::Unknown,
+                        s: a,
+                        e: c,
+                    }
                 } else if c > a
                     && (ctx.toks[c - 1].kind == Kind::Word || ctx.is_punct(c - 1, ","))
                     && (ctx.lw(ce) == "that" || ctx.is_punct(c - 1, ","))

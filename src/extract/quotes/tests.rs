@@ -1522,3 +1522,21 @@ fn a_name_after_the_cue_that_starts_a_clause_is_what_was_said() {
     assert_eq!(spk_cue(&q), [("Ari Fleischer", Some("said"))]);
     assert_eq!(q[0].text, "The plan will fail");
 }
+
+#[test]
+fn a_plural_noun_opening_the_sentence_reports() {
+    // "Officials said …": a subject capitalised only because it opens the sentence.
+    for (t, content) in [
+        ("Officials said the plan would fail.", "the plan would fail"),
+        (
+            "Critics said he was playing a spoiler.",
+            "he was playing a spoiler",
+        ),
+    ] {
+        let q = ex(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, content);
+        assert_eq!(q[0].kind, QuoteKind::Indirect);
+    }
+    assert_no_quotes(&["Thomas said of the killer."]);
+}
