@@ -5,7 +5,7 @@
 //! content carries a quoted fragment is reported as `mixed`. Sentences that hold a direct
 //! quotation are left to the direct-quotation rules.
 
-use super::attribution::{is_adverbial, Attr, Ctx};
+use super::attribution::{is_adverbial, is_aux, Attr, Ctx};
 use super::cues::CueClass;
 use super::speakers::{is_possessive, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, Kind};
@@ -390,6 +390,20 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                     Np {
                         kind: NpKind::Unknown,
                         s: a,
+                        e: c,
+                    }
+                } else if let Some(d) = determined_noun(ctx, a, c) {
+                    // "The organizers said …", "some friends say …": a determiner, up to two
+                    // modifiers and a common noun. A singular one may be someone named before
+                    // ("The actress said"); a plural one is nobody in particular.
+                    let head = c - 1;
+                    Np {
+                        kind: if ctx.lw(head).ends_with('s') {
+                            NpKind::Unknown
+                        } else {
+                            NpKind::Nominal { head }
+                        },
+                        s: d,
                         e: c,
                     }
                 } else if c > a
@@ -851,6 +865,51 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     // PolNeAR-style spans keep the complementiser: "that the vote …".
     let s = if after_that { i - 1 } else { s };
     Some((s, e))
+}
+
+/// The determiner starting "the organizers", "some economic analysts", "her backers" right
+/// before the cue at `c` (all lower-case words after the determiner).
+fn determined_noun(ctx: &Ctx, a: usize, c: usize) -> Option<usize> {
+    let head = c.checked_sub(1).filter(|&h| h > a)?;
+    if ctx.toks[head].kind != Kind::Word || ctx.cap(head) || ctx.lw(head).len() < 4 {
+        return None;
+    }
+    // Not the object of a preposition ("its view of the world says"), but "some of the women".
+    let object = |d: usize| {
+        d > a
+            && match ctx.lw(d - 1) {
+                "of" => {
+                    !(d > a + 1
+                        && matches!(
+                            ctx.lw(d - 2),
+                            "some" | "most" | "many" | "all" | "none" | "each" | "one" | "few"
+                        ))
+                }
+                "in" | "on" | "at" | "for" | "with" | "from" | "by" | "about" | "to" | "into" => {
+                    true
+                }
+                _ => false,
+            }
+    };
+    (head.saturating_sub(3).max(a)..head).rev().find(|&d| {
+        !object(d)
+            && matches!(
+                ctx.lw(d),
+                "the"
+                    | "these"
+                    | "those"
+                    | "many"
+                    | "some"
+                    | "most"
+                    | "several"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "other"
+            )
+            && (d + 1..head).all(|k| ctx.toks[k].kind == Kind::Word && !ctx.cap(k))
+            && (d + 1..=head).all(|k| !is_adverbial(ctx.lw(k)) && !is_aux(ctx.lw(k)))
+    })
 }
 
 /// A word that starts a predicate: an auxiliary, a modal or a common finite verb.

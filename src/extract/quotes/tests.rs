@@ -1540,3 +1540,24 @@ fn a_plural_noun_opening_the_sentence_reports() {
     }
     assert_no_quotes(&["Thomas said of the killer."]);
 }
+
+#[test]
+fn a_determined_common_noun_is_a_subject() {
+    // "The organizers said …", "Some of the women said …" report; the object of a
+    // preposition ("its view of the world says …") is no subject.
+    for (t, content) in [
+        (
+            "The organizers said they don't know how many will come.",
+            "they don't know how many will come",
+        ),
+        (
+            "Some of the women said they had spoken out at hearings.",
+            "they had spoken out at hearings",
+        ),
+    ] {
+        let q = ex(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].text, content);
+    }
+    assert_no_quotes(&["A channel built for forwarding its view of the world says something."]);
+}
