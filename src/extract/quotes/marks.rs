@@ -109,7 +109,11 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
                 // said,“Look, …”").
                 let glued = matches!(before, Some('.' | '?' | '!' | ','))
                     && after.is_some_and(|c| c.is_alphanumeric());
+                // A curly opening mark after a space opens even with a space after it
+                // ("“ You know, …”").
+                let opener_only = m == "\u{201C}" && (b_sp || b_op) && a_sp;
                 if looks_open
+                    || opener_only
                     || glued && !closer_only
                     || !(looks_close || closer_only || (b_sp && a_sp))
                 {
@@ -215,6 +219,11 @@ mod tests {
         assert_eq!(
             spans("Ryan said,\"Look, it has no place.\" Then"),
             vec!["\"Look, it has no place.\""]
+        );
+        // A curly opening mark with a space after it still opens.
+        assert_eq!(
+            spans("Henry said. “ You know, it is real.” Then"),
+            vec!["“ You know, it is real.”"]
         );
     }
 
