@@ -305,7 +305,21 @@ impl<'a> Ctx<'a> {
                 Kind::Word => {
                     let joiner = matches!(
                         self.lw(k),
-                        "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with"
+                        "of" | "the"
+                            | "and"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "for"
+                            | "to"
+                            | "with"
+                            | "de"
+                            | "del"
+                            | "la"
+                            | "du"
+                            | "von"
+                            | "van"
                     );
                     if !(self.cap(k) || joiner && words > 0) {
                         return None;
@@ -317,6 +331,36 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Whether the title-case quotation opening at `open` names a work: after "called" ("a
+    /// play called \"Los Hijos de Trump,\"") or after a work and a comma ("in her memoir,
+    /// \"Tough Choices.\""). `lo` is the sentence start.
+    pub fn names_a_work(&self, open: usize, lo: usize) -> bool {
+        if open <= lo || self.quoted_title(open, self.toks.len()).is_none() {
+            return false;
+        }
+        let k = open - 1;
+        let called = self.lex.get(self.lw(k)).is_some_and(|x| x.lemma == "call");
+        let work = k > lo
+            && self.is_punct(k, ",")
+            && matches!(
+                self.lw(k - 1),
+                "book"
+                    | "memoir"
+                    | "novel"
+                    | "film"
+                    | "movie"
+                    | "documentary"
+                    | "play"
+                    | "song"
+                    | "album"
+                    | "column"
+                    | "essay"
+                    | "show"
+                    | "series"
+            );
+        called || work
     }
 
     /// Where something was said or who was told, when that is a show: `on MSNBC's "Morning

@@ -441,6 +441,10 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
     let Some(first_mark) = (a..b).find(|&k| ctx.toks[k].kind == Kind::Mark) else {
         return;
     };
+    // "in her memoir, \"Tough Choices.\"": the fragment names a work.
+    if ctx.names_a_work(first_mark, a) && !ctx.lw(first_mark - 1).starts_with("call") {
+        return;
+    }
     for v in a..first_mark {
         if ctx.quoted(v) || ctx.toks[v].kind != Kind::Word || is_cap(ctx.w(v)) {
             continue;
@@ -468,6 +472,10 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         if matches!(np.kind, NpKind::Pronoun(None))
             && matches!(ctx.lw(np.s), "who" | "it" | "that" | "which")
         {
+            continue;
+        }
+        // "a play called \"Brokers,\"": a name, not a fragment of speech.
+        if is_fragment_verb(lw) && lw.starts_with("call") && ctx.quoted_title(v + 1, b).is_some() {
             continue;
         }
         let mut s = v + 1;

@@ -628,6 +628,9 @@ fn is_direct_quote(
                 return false;
             }
         }
+        if ctx.names_a_work(q.open, a) {
+            return false;
+        }
         // Right after the cue ("yelling \"eminent domain!\"", "said, \"…\"") any quotation counts.
         let k = q.open.saturating_sub(1);
         let tight = k >= a

@@ -1561,3 +1561,13 @@ fn a_determined_common_noun_is_a_subject() {
     }
     assert_no_quotes(&["A channel built for forwarding its view of the world says something."]);
 }
+
+#[test]
+fn the_name_of_a_work_is_no_quotation() {
+    // After "called" or "her memoir,", a title-case quotation names a work.
+    assert_no_quotes(&[
+        "A group of comedians is performing a popular play called \"Los Hijos de Trump,\" in \
+         Mexico City.",
+        "Fiorina was adamant, she recalled in her memoir, \"Tough Choices.\"",
+    ]);
+}
