@@ -420,8 +420,38 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                 }
             }
         };
+        // "Ted Cruz, who said he would …", "voters who said …": the relative clause's
+        // antecedent speaks (nobody named when it is no name).
+        let np = if matches!(np.kind, NpKind::Pronoun(None)) && ctx.lw(np.s) == "who" {
+            // Inside a subject ("Podesta, who said the project was vetted, said he …") the
+            // main clause reports instead.
+            if (ce..b).any(|k| !ctx.quoted(k) && ctx.cue_at(k, b).is_some()) {
+                continue;
+            }
+            let k = if np.s > a && ctx.is_punct(np.s - 1, ",") {
+                np.s - 1
+            } else {
+                np.s
+            };
+            np_before(ctx, k, a, false)
+                .filter(|n| {
+                    n.e == k
+                        && match n.kind {
+                            NpKind::Name => (n.s..n.e).all(|x| ctx.cap(x) || ctx.is_punct(x, ".")),
+                            NpKind::Nominal { .. } => n.e <= n.s + 4,
+                            _ => false,
+                        }
+                })
+                .unwrap_or(Np {
+                    kind: NpKind::Unknown,
+                    s: np.s,
+                    e: np.e,
+                })
+        } else {
+            np
+        };
         if matches!(np.kind, NpKind::Pronoun(None))
-            && matches!(ctx.lw(np.s), "who" | "it" | "that" | "which")
+            && matches!(ctx.lw(np.s), "it" | "that" | "which")
         {
             continue;
         }

@@ -1571,3 +1571,17 @@ fn the_name_of_a_work_is_no_quotation() {
         "Fiorina was adamant, she recalled in her memoir, \"Tough Choices.\"",
     ]);
 }
+
+#[test]
+fn a_relative_clause_reports_for_its_antecedent() {
+    // "…, who said …": the antecedent speaks; inside a subject the main clause reports.
+    let q = ex("Trump was out-brutalizing Ted Cruz, who said he would only use it sparingly.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "he would only use it sparingly");
+    assert_eq!(spk(&q[0]), "Ted Cruz");
+    let q =
+        ex("John Podesta, who said the project was vetted, said he was unaware of any dispute.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "he was unaware of any dispute");
+    assert_eq!(spk(&q[0]), "John Podesta");
+}
