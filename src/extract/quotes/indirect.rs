@@ -900,6 +900,31 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if words_in(ctx, s, e) < 3 || !(after_that || loose || clause_start(ctx, s)) {
         return None;
     }
+    // "I write this because …", "said it to reporters": an object pronoun, then no verb.
+    if !after_that
+        && matches!(ctx.lw(s), "this" | "it" | "these" | "those")
+        && matches!(
+            ctx.lw(s + 1),
+            "because"
+                | "since"
+                | "to"
+                | "in"
+                | "at"
+                | "on"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "as"
+                | "with"
+                | "for"
+                | "about"
+                | "again"
+                | "publicly"
+        )
+    {
+        return None;
+    }
     // PolNeAR-style spans keep the complementiser: "that the vote …".
     let s = if after_that { i - 1 } else { s };
     Some((s, e))

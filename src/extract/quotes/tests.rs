@@ -1585,3 +1585,11 @@ fn a_relative_clause_reports_for_its_antecedent() {
     assert_eq!(q[0].text, "he was unaware of any dispute");
     assert_eq!(spk(&q[0]), "John Podesta");
 }
+
+#[test]
+fn an_object_pronoun_after_the_cue_is_no_clause() {
+    assert_no_quotes(&[
+        "Nonetheless, I write this because I am acquainted with those who are not sensible.",
+        "Facebook found the posting, reported it to the F.B.I., and removed it on Thursday.",
+    ]);
+}
