@@ -900,6 +900,19 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if words_in(ctx, s, e) < 3 || !(after_that || loose || clause_start(ctx, s)) {
         return None;
     }
+    // "emphasizing the threat to their homelands that a Trump presidency would constitute":
+    // after a participle, a noun phrase whose first verb sits in a relative clause.
+    if !after_that && ctx.lw(c).ends_with("ing") && matches!(ctx.lw(s), "the" | "a" | "an") {
+        let first = (s + 1..e).find(|&k| {
+            let lw = ctx.lw(k);
+            matches!(lw, "that" | "which" | "who")
+                || verb_like(lw)
+                || lw.len() > 4 && lw.ends_with("ed")
+        });
+        if first.is_some_and(|k| matches!(ctx.lw(k), "that" | "which" | "who")) {
+            return None;
+        }
+    }
     // "I write this because …", "said it to reporters": an object pronoun, then no verb.
     if !after_that
         && matches!(ctx.lw(s), "this" | "it" | "these" | "those")

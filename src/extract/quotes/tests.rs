@@ -1593,3 +1593,18 @@ fn an_object_pronoun_after_the_cue_is_no_clause() {
         "Facebook found the posting, reported it to the F.B.I., and removed it on Thursday.",
     ]);
 }
+
+#[test]
+fn a_noun_phrase_after_a_participle_is_no_clause() {
+    // After "emphasizing", a noun phrase whose first verb is in a relative clause is an
+    // object; "saying the majority wanted …" is a clause.
+    assert_no_quotes(&[
+        "The campaign should target ethnic voters, emphasizing the fundamental threat to \
+         their homelands that a Trump presidency would constitute.",
+    ]);
+    let q = ex(
+        "Mr. Trump defended the annexation, saying the majority of people there wanted \
+                to be part of Russia.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+}
