@@ -383,7 +383,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                     && ctx.cap(a)
                     && ctx.lw(a).len() > 4
                     && ctx.lw(a).ends_with('s')
-                    && !matches!(&ctx.lw(a)[ctx.lw(a).len() - 2..], "ss" | "us" | "is")
+                    && !["ss", "us", "is"].iter().any(|x| ctx.lw(a).ends_with(x))
                 {
                     // "Officials said …", "Democrats say …": a plural noun alone opens the
                     // sentence (capitalised only there).
