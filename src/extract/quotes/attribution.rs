@@ -1785,8 +1785,18 @@ impl<'a> Ctx<'a> {
             if !adverbial {
                 break;
             }
+            // A subordinate clause may run longer ("With Democratic leaders increasingly
+            // worried about a lack of passion for …, President Obama …").
+            let reach = if matches!(
+                lw,
+                "with" | "as" | "while" | "although" | "despite" | "since"
+            ) {
+                25
+            } else {
+                12
+            };
             let mut k = s;
-            while k < hi && k < s + 12 && !self.is_punct(k, ",") {
+            while k < hi && k < s + reach && !self.is_punct(k, ",") {
                 k += 1;
             }
             if k < hi && self.is_punct(k, ",") {

@@ -734,6 +734,11 @@ pub struct Np {
     pub e: usize,
 }
 
+/// Whether two genders may be one person's (either is unknown, or both agree).
+fn same_gender(a: Gender, b: Gender) -> bool {
+    a == Gender::Either || b == Gender::Either || a == b
+}
+
 /// One registered name in the article (outside quotations).
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -1861,18 +1866,20 @@ impl Registry {
         }
         let person_like =
             r.kind == SpeakerKind::Person && (r.has_first || r.title.is_some() || speaks);
-        // Same surname already known: merge (keep the fullest form).
+        // Same surname already known: merge (keep the fullest form), never across genders
+        // ("Mr. Obama" and "Michelle Obama" are two people).
         let mut found = None;
         if let Some(ids) = self.by_last.get(last) {
+            let fits = |id: usize| same_gender(self.ents[id].gender, r.gender);
             if r.ntoks == 1 {
-                found = ids.last().copied();
+                found = ids.iter().rev().copied().find(|&id| fits(id));
             } else {
                 let full_key = r.name.to_lowercase();
                 found = ids
                     .iter()
                     .rev()
                     .copied()
-                    .find(|&id| Self::same_name(&self.ents[id], &full_key));
+                    .find(|&id| fits(id) && Self::same_name(&self.ents[id], &full_key));
             }
         }
         let id = match found {
@@ -1959,11 +1966,25 @@ impl Registry {
             } else {
                 r.name.to_lowercase()
             };
-            let hit = ids
-                .iter()
-                .rev()
-                .map(|&id| &self.ents[id])
-                .find(|ent| r.ntoks == 1 || Self::same_name(ent, &full_key));
+            let fits = |id: usize| same_gender(self.ents[id].gender, r.gender);
+            // A surname alone is the person of that name mentioned last before it ("President
+            // Obama" early on is not the "Michelle Obama" named further down).
+            let recent = (r.ntoks == 1)
+                .then(|| {
+                    self.people
+                        .iter()
+                        .rev()
+                        .find(|p| p.pos <= r.name_s && ids.contains(&p.ent) && fits(p.ent))
+                        .map(|p| &self.ents[p.ent])
+                })
+                .flatten();
+            let hit = recent.or_else(|| {
+                ids.iter()
+                    .rev()
+                    .filter(|&&id| fits(id))
+                    .map(|&id| &self.ents[id])
+                    .find(|ent| r.ntoks == 1 || Self::same_name(ent, &full_key))
+            });
             if let Some(ent) = hit {
                 let name = if r.ntoks > ent.ntoks {
                     r.name.clone()

@@ -1608,3 +1608,15 @@ fn a_noun_phrase_after_a_participle_is_no_clause() {
     );
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_surname_alone_is_the_person_named_last_before_it() {
+    // The fullest form of a name is found among earlier mentions of the same gender: "Clinton
+    // said" after "Hillary Clinton" is not the "Bill Clinton" named further down, and "Mr.
+    // Obama" is never "Michelle Obama".
+    let t = "Hillary Clinton spoke in Ohio. \"We will win,\" Clinton said.\n\n\
+             Mr. Obama joined her. \"It's about me,\" Mr. Obama said.\n\n\
+             Bill Clinton and Michelle Obama will campaign next week.";
+    let q = ex(t);
+    assert_eq!(speakers(&q), ["Hillary Clinton", "Obama"]);
+}
