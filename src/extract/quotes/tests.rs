@@ -1620,3 +1620,12 @@ fn a_surname_alone_is_the_person_named_last_before_it() {
     let q = ex(t);
     assert_eq!(speakers(&q), ["Hillary Clinton", "Obama"]);
 }
+
+#[test]
+fn a_long_opening_subordinate_phrase_is_skipped_to_the_subject() {
+    let t = "With Democratic leaders increasingly worried about a lack of passion for the \
+             ticket among young black voters, President Barack Obama is rolling out a new \
+             and more personal campaign message: \"It's about me.\"";
+    let q = ex(t);
+    assert_eq!(speakers(&q), ["Barack Obama"]);
+}
