@@ -757,30 +757,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     if !after_that && !core {
         return None;
     }
-    if after_that
-        && i < b
-        && matches!(
-            ctx.lw(i),
-            "have"
-                | "has"
-                | "had"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "do"
-                | "does"
-                | "did"
-        )
-    {
+    if after_that && i < b && is_finite_aux(ctx.lw(i)) {
         // "Rust Belt states that have suffered": a relative clause, not content.
         return None;
     }
@@ -988,8 +965,8 @@ fn determined_noun(ctx: &Ctx, a: usize, c: usize) -> Option<usize> {
     })
 }
 
-/// A word that starts a predicate: an auxiliary, a modal or a common finite verb.
-fn verb_like(lw: &str) -> bool {
+/// An auxiliary or a modal, finite: "has", "was", "will", "could", "did".
+fn is_finite_aux(lw: &str) -> bool {
     matches!(
         lw,
         "is" | "are"
@@ -1009,10 +986,12 @@ fn verb_like(lw: &str) -> bool {
             | "does"
             | "did"
             | "do"
-            | "needs"
-            | "wants"
-            | "remains"
     )
+}
+
+/// A word that starts a predicate: an auxiliary, a modal or a common finite verb.
+fn verb_like(lw: &str) -> bool {
+    is_finite_aux(lw) || matches!(lw, "needs" | "wants" | "remains")
 }
 
 fn is_weekday(lw: &str) -> bool {
