@@ -798,27 +798,10 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         && ctx.toks[i].kind == Kind::Word
         && !is_cap(ctx.w(i))
         && !ctx.lw(i).ends_with("ing")
+        && !is_finite_aux(ctx.lw(i))
         && !matches!(
             ctx.lw(i),
             "in" | "on"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "does"
-                | "did"
-                | "do"
                 | "been"
                 | "be"
                 | "being"
