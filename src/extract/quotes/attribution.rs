@@ -220,6 +220,14 @@ pub(super) fn is_time_unit(lw: &str) -> bool {
     )
 }
 
+/// A modal verb: "will", "would", "can", "could", "should", "may", "might", "must".
+pub fn is_modal(lw: &str) -> bool {
+    matches!(
+        lw,
+        "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must"
+    )
+}
+
 pub fn is_aux(lw: &str) -> bool {
     AUX.contains(lw) || (lw.len() > 4 && lw.ends_with("ly"))
 }
@@ -523,14 +531,6 @@ impl<'a> Ctx<'a> {
                 | "she"
                 | "it"
                 | "to"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
                 | "did"
                 | "do"
                 | "does"
@@ -543,12 +543,13 @@ impl<'a> Ctx<'a> {
                 | "later"
                 | "then"
                 | "repeatedly"
-        ) || (is_cap(pw)
-            && self.toks[i - 1].kind == Kind::Word
-            && !matches!(
-                plw,
-                "but" | "and" | "the" | "so" | "or" | "yet" | "if" | "when" | "as"
-            ))
+        ) || is_modal(plw)
+            || (is_cap(pw)
+                && self.toks[i - 1].kind == Kind::Word
+                && !matches!(
+                    plw,
+                    "but" | "and" | "the" | "so" | "or" | "yet" | "if" | "when" | "as"
+                ))
             || (plw.ends_with('s')
                 && !plw.ends_with("ss")
                 && !plw.ends_with("us")

@@ -5,7 +5,7 @@
 //! content carries a quoted fragment is reported as `mixed`. Sentences that hold a direct
 //! quotation are left to the direct-quotation rules.
 
-use super::attribution::{is_adverbial, is_aux, Attr, Ctx};
+use super::attribution::{is_adverbial, is_aux, is_modal, Attr, Ctx};
 use super::cues::CueClass;
 use super::speakers::{is_possessive, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, Kind};
@@ -950,26 +950,11 @@ fn determined_noun(ctx: &Ctx, a: usize, c: usize) -> Option<usize> {
 
 /// An auxiliary or a modal, finite: "has", "was", "will", "could", "did".
 fn is_finite_aux(lw: &str) -> bool {
-    matches!(
-        lw,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "has"
-            | "have"
-            | "had"
-            | "does"
-            | "did"
-            | "do"
-    )
+    is_modal(lw)
+        || matches!(
+            lw,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did" | "do"
+        )
 }
 
 /// A word that starts a predicate: an auxiliary, a modal or a common finite verb.
