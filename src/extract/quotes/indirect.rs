@@ -46,22 +46,24 @@ fn trim(ctx: &Ctx, mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// The token after a dateline opening `[s, e)`: one to four capitalised words (all capitals,
-/// or a place in capitals then a state, "WASHINGTON, D.C."), perhaps "(Reuters)", then a dash.
+/// or a place in capitals then a state, "WASHINGTON, D.C."), perhaps a date ("LOS ANGELES,
+/// Feb 26") or "(Reuters)", then a dash.
 fn dateline_end(ctx: &Ctx, s: usize, e: usize) -> Option<usize> {
     let mut k = s;
     let mut words = 0;
-    while k < e && k < s + 10 {
+    while k < e && k < s + 12 {
         let t = &ctx.toks[k];
         if t.kind == Kind::Word {
             let w = ctx.w(k);
             let caps = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && w.chars().all(|c| !c.is_lowercase() || c == '.');
-            if !(caps || (words > 0 && is_cap(w))) {
+            let day = words > 0 && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+            if !(caps || day || (words > 0 && is_cap(w))) {
                 return None;
             }
             words += 1;
         } else if ctx.is_dash(k) {
-            return (words > 0 && words <= 4 && k + 1 < e).then_some(k + 1);
+            return (words > 0 && words <= 6 && k + 1 < e).then_some(k + 1);
         } else if ctx.is_punct(k, "(") {
             // "(Reuters)", "(AP)": a wire's name in parentheses.
             let close = (k + 1..e.min(k + 4)).find(|&j| ctx.is_punct(j, ")"))?;

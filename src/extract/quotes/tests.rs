@@ -1641,3 +1641,17 @@ fn hard_wrapped_lines_do_not_cut_speech() {
     assert_eq!(q[1].text, "\"We will raise prices next\nyear,\"");
     assert_eq!(speakers(&q), ["Smith", "Jones"]);
 }
+
+#[test]
+fn a_dated_dateline_is_no_reported_speech() {
+    // Reuters opens with "CITY, Mon DD - ": the place and date are not what was said.
+    let q = ex(
+        "LOS ANGELES, Feb 26 - BankAmerica Corp is not under pressure to act quickly, \
+                banking analysts said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "BankAmerica Corp is not under pressure to act quickly"
+    );
+}
