@@ -224,9 +224,8 @@ pub fn invisible(c: char) -> bool {
 ///
 /// Reuters' SGML bodies, OCR columns and e-mail break lines at a fixed width, mid-sentence:
 /// taking every newline for a paragraph end cut quotations and reported speech at the end of
-/// their first line. Text is hard-wrapped when at least a third of the lines followed by
-/// another line end mid-sentence, the next going on in lower case, and no line is longer
-/// than 120 bytes.
+/// their first line. Text is hard-wrapped when at least half of the lines followed by another
+/// line end mid-sentence and no line is longer than 120 bytes.
 fn wrap_width(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let (mut runon, mut joined, mut width, mut start) = (0usize, 0usize, 0usize, 0usize);
@@ -239,13 +238,10 @@ fn wrap_width(text: &str) -> Option<usize> {
         let next = b.get(nl + 1).copied();
         if !line.trim_start().is_empty() && next.is_some_and(|c| !c.is_ascii_whitespace()) {
             joined += 1;
-            // Mid-sentence: no closing punctuation, and the next line goes on in lower case
-            // (a list of signed lines ends in names too, but each next line opens anew).
-            if next.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-                && line
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
+            if line
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
             {
                 runon += 1;
             }
@@ -253,7 +249,7 @@ fn wrap_width(text: &str) -> Option<usize> {
         start = nl + 1;
     }
     width = width.max(b.len() - start);
-    (joined >= 3 && runon * 3 >= joined && width <= 120).then_some(width)
+    (joined >= 3 && runon * 2 >= joined && width <= 120).then_some(width)
 }
 
 /// Whether the newline at byte `nl` of hard-wrapped text (lines up to `width` bytes, the
