@@ -1631,18 +1631,6 @@ fn a_long_opening_subordinate_phrase_is_skipped_to_the_subject() {
 }
 
 #[test]
-fn hard_wrapped_lines_do_not_cut_speech() {
-    // Reuters' bodies break lines mid-sentence; paragraphs start indented.
-    let t = "Smith said the company will\nraise prices next year.\n    \"We will raise prices \
-             next\nyear,\" Jones said. It was a long day for all of us\nand the plan was bad.";
-    let q = ex(t);
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[0].text, "the company will\nraise prices next year");
-    assert_eq!(q[1].text, "\"We will raise prices next\nyear,\"");
-    assert_eq!(speakers(&q), ["Smith", "Jones"]);
-}
-
-#[test]
 fn a_dated_dateline_is_no_reported_speech() {
     // Reuters opens with "CITY, Mon DD - ": the place and date are not what was said.
     let q = ex(

@@ -220,62 +220,11 @@ pub fn invisible(c: char) -> bool {
     )
 }
 
-/// The line width of hard-wrapped text, or `None` when lines are paragraphs.
-///
-/// Reuters' SGML bodies, OCR columns and e-mail break lines at a fixed width, mid-sentence:
-/// taking every newline for a paragraph end cut quotations and reported speech at the end of
-/// their first line. Text is hard-wrapped when at least half of the lines followed by another
-/// line end mid-sentence and no line is longer than 120 bytes.
-fn wrap_width(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let (mut runon, mut joined, mut width, mut start) = (0usize, 0usize, 0usize, 0usize);
-    for nl in memchr::memchr_iter(b'\n', b) {
-        let line = text.get(start..nl).unwrap_or("").trim_end();
-        width = width.max(nl - start);
-        if width > 120 {
-            return None;
-        }
-        let next = b.get(nl + 1).copied();
-        if !line.trim_start().is_empty() && next.is_some_and(|c| !c.is_ascii_whitespace()) {
-            joined += 1;
-            if line
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
-            {
-                runon += 1;
-            }
-        }
-        start = nl + 1;
-    }
-    width = width.max(b.len() - start);
-    (joined >= 3 && runon * 2 >= joined && width <= 120).then_some(width)
-}
-
-/// Whether the newline at byte `nl` of hard-wrapped text (lines up to `width` bytes, the
-/// current line starting at `line_start`) ends a paragraph: before a blank or indented line,
-/// or after a sentence end on a line well short of the width.
-fn wrapped_break(text: &str, line_start: usize, nl: usize, width: usize) -> bool {
-    let b = text.as_bytes();
-    if b.get(nl + 1).is_none_or(|c| c.is_ascii_whitespace()) {
-        return true;
-    }
-    let line = text.get(line_start..nl).unwrap_or("").trim_end();
-    line.len() * 4 < width * 3
-        && line
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '.' | '?' | '!' | ':' | '"' | '\u{201D}' | '\''))
-}
-
-/// Splits `text` into tokens. Paragraphs are separated by newlines; in hard-wrapped text
-/// ([`wrap_width`]) by blank or indented lines, or a short line ending a sentence.
+/// Splits `text` into tokens. Paragraphs are separated by newlines.
 ///
 /// One forward walk over bytes: ASCII is classified without decoding, other chars are
 /// decoded where they start.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let wrap = wrap_width(text);
-    let mut line_start = 0;
     // Room for the densest text met (OCR pages: a word or a mark per 1.9 bytes): growing by
     // doubling copied a large page's tokens several times.
     let mut toks = Vec::with_capacity(text.len() / 2 + 1);
@@ -295,13 +244,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     };
     while let Some((c, n)) = char_at(text, i) {
         if c == '\n' {
-            let ends = wrap.is_none_or(|w| wrapped_break(text, line_start, i, w));
-            if saw_text_in_para && ends {
+            if saw_text_in_para {
                 para = para.saturating_add(1);
                 saw_text_in_para = false;
             }
             i += n;
-            line_start = i;
             continue;
         }
         if c.is_whitespace() || invisible(c) {
@@ -420,18 +367,6 @@ mod tests {
         );
         let t = tokenize("a\n\nb\nc");
         assert_eq!(t.iter().map(|t| t.para).collect::<Vec<_>>(), vec![0, 1, 2]);
-        // Hard-wrapped text: a line that runs on mid-sentence joins the next; an indented or
-        // blank line, or a short line ending a sentence, starts a paragraph.
-        let wrapped = "Banking analysts said the company is not under\n\
-                       pressure to act quickly on its proposed equity offering and\n\
-                       would do well to delay it because of the recent poor\n\
-                       performance of its stock.\n    \
-                       Some analysts said they have recommended a delay of\n\
-                       the offering.\n\
-                       A new paragraph.";
-        let paras: Vec<u32> = tokenize(wrapped).iter().map(|t| t.para).collect();
-        assert_eq!(paras.iter().filter(|&&p| p == 0).count(), 34);
-        assert_eq!(paras.last(), Some(&2));
         assert!(tokenize("").is_empty());
     }
 }
