@@ -341,6 +341,11 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether token `k` is a form of "call" (which names as often as it reports).
+    pub fn is_call(&self, k: usize) -> bool {
+        self.lex.get(self.lw(k)).is_some_and(|c| c.lemma == "call")
+    }
+
     /// Whether the title-case quotation opening at `open` names a work: after "called" ("a
     /// play called \"Los Hijos de Trump,\"") or after a work and a comma ("in her memoir,
     /// \"Tough Choices.\""). `lo` is the sentence start.
@@ -349,7 +354,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let k = open - 1;
-        let called = self.lex.get(self.lw(k)).is_some_and(|x| x.lemma == "call");
+        let called = self.is_call(k);
         let work = k > lo
             && self.is_punct(k, ",")
             && matches!(
@@ -1056,7 +1061,7 @@ impl<'a> Ctx<'a> {
         let quoted = self.toks.get(last).is_some_and(|t| t.kind == Kind::Mark);
         let names_it = |k: usize, ce: usize| {
             !quoted
-                && self.lex.get(self.lw(k)).is_some_and(|c| c.lemma == "call")
+                && self.is_call(k)
                 && ce < hi
                 && self.toks[ce].kind == Kind::Word
                 && (self.cap(ce) || matches!(self.lw(ce), "the" | "a" | "an"))

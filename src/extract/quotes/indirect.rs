@@ -474,7 +474,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         return;
     };
     // "in her memoir, \"Tough Choices.\"": the fragment names a work.
-    if ctx.names_a_work(first_mark, a) && !ctx.lw(first_mark - 1).starts_with("call") {
+    if ctx.names_a_work(first_mark, a) && !ctx.is_call(first_mark - 1) {
         return;
     }
     for v in a..first_mark {
@@ -507,7 +507,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
             continue;
         }
         // "a play called \"Brokers,\"": a name, not a fragment of speech.
-        if is_fragment_verb(lw) && lw.starts_with("call") && ctx.quoted_title(v + 1, b).is_some() {
+        if is_fragment_verb(lw) && ctx.is_call(v) && ctx.quoted_title(v + 1, b).is_some() {
             continue;
         }
         let mut s = v + 1;
