@@ -140,6 +140,32 @@ fn rebuild_starts_afresh_and_refuses_foreign_folders() {
 }
 
 #[test]
+fn a_run_killed_while_creating_the_index_is_completed_by_the_next() {
+    // A SIGKILL between Tantivy's first write and its meta.json leaves only its bookkeeping
+    // files (the list of managed files, a temporary file of an atomic write): the same
+    // command run again must index, not refuse the folder as foreign.
+    let dir = tmp();
+    let idx = dir.path().join("idx");
+    std::fs::create_dir_all(&idx).expect("mkdir");
+    std::fs::write(idx.join(".managed.json"), "[\"meta.json\"]").expect("write");
+    std::fs::write(idx.join(".tmpQ3xZk1"), "{\"segments\":").expect("write");
+    let o = index(&idx, &[&repo().join("examples/archive")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(totals(&idx).0 > 0, "nothing indexed");
+    assert!(!idx.join(".tmpQ3xZk1").exists(), "the leftover stayed");
+
+    // Any other file still marks a folder that is not ours.
+    let mixed = dir.path().join("mixed");
+    std::fs::create_dir_all(&mixed).expect("mkdir");
+    std::fs::write(mixed.join(".managed.json"), "[]").expect("write");
+    std::fs::write(mixed.join("draft.txt"), "my notes").expect("write");
+    let o = index(&mixed, &[&repo().join("examples/archive")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a whosaid index"), "{}", stderr(&o));
+    assert!(mixed.join(".managed.json").exists() && mixed.join("draft.txt").exists());
+}
+
+#[test]
 fn an_edited_text_file_without_an_id_replaces_its_article() {
     // A .txt article's id is a hash of its text: the edit gives it a new id, and the old
     // version must go because its file no longer holds it.

@@ -123,14 +123,23 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields)> {
             e,
         )
     })?;
-    let not_empty = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?
-        .next()
-        .is_some();
-    if not_empty {
+    // A run killed while Tantivy created the index leaves its bookkeeping files but no
+    // meta.json: they are cleared, so re-running the same command completes the job.
+    let Some(leftovers) = creation_leftovers(dir)? else {
         return Err(Error::NotAnIndex {
             path: dir.to_path_buf(),
         });
+    };
+    for file in leftovers {
+        std::fs::remove_file(&file).map_err(|e| {
+            Error::io(
+                format!(
+                    "cannot remove {} (left by an interrupted run)",
+                    file.display()
+                ),
+                e,
+            )
+        })?;
     }
     let index = Index::builder()
         .schema(schema::build_schema())
@@ -151,18 +160,39 @@ pub fn remove(dir: &Path) -> Result<()> {
         return Ok(());
     }
     if !dir.join("meta.json").is_file() {
-        let empty = std::fs::read_dir(dir)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if empty {
-            return Ok(());
-        }
-        return Err(Error::NotAnIndex {
-            path: dir.to_path_buf(),
-        });
+        // An empty folder, or one an interrupted creation left: `open_or_create` clears it.
+        return match creation_leftovers(dir)? {
+            Some(_) => Ok(()),
+            None => Err(Error::NotAnIndex {
+                path: dir.to_path_buf(),
+            }),
+        };
     }
     std::fs::remove_dir_all(dir)
         .map_err(|e| Error::io(format!("cannot remove the old index {}", dir.display()), e))
+}
+
+/// The files in `dir` when they are all ones that creating an index writes before its
+/// meta.json (Tantivy's list of managed files, its temporary files for atomic writes and its
+/// locks, whosaid's write probe); `None` when anything else is there. An empty folder gives
+/// an empty list.
+fn creation_leftovers(dir: &Path) -> Result<Option<Vec<std::path::PathBuf>>> {
+    let cannot_read = |e| Error::io(format!("cannot read {}", dir.display()), e);
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(cannot_read)? {
+        let entry = entry.map_err(cannot_read)?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let bookkeeping = name == ".managed.json"
+            || name == ".whosaid-write-probe"
+            || name.starts_with(".tmp")
+            || name.starts_with(".tantivy-");
+        if !bookkeeping || !entry.file_type().map_err(cannot_read)?.is_file() {
+            return Ok(None);
+        }
+        files.push(entry.path());
+    }
+    Ok(Some(files))
 }
 
 /// Parses an RFC 3339 date (as readers normalise them) into a Tantivy date.
