@@ -168,8 +168,22 @@ pub fn remove(dir: &Path) -> Result<()> {
             }),
         };
     }
-    std::fs::remove_dir_all(dir)
-        .map_err(|e| Error::io(format!("cannot remove the old index {}", dir.display()), e))
+    // meta.json goes last: a run killed while removing leaves a folder still known as an
+    // index, so the same `--rebuild` run again finishes the job.
+    let cannot = |e| Error::io(format!("cannot remove the old index {}", dir.display()), e);
+    for entry in std::fs::read_dir(dir).map_err(cannot)? {
+        let path = entry.map_err(cannot)?.path();
+        if path.file_name() == Some("meta.json".as_ref()) {
+            continue;
+        }
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).map_err(cannot)?;
+        } else {
+            std::fs::remove_file(&path).map_err(cannot)?;
+        }
+    }
+    std::fs::remove_file(dir.join("meta.json")).map_err(cannot)?;
+    std::fs::remove_dir(dir).map_err(cannot)
 }
 
 /// The files in `dir` when they are all ones that creating an index writes before its
