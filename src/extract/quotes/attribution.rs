@@ -403,6 +403,10 @@ impl<'a> Ctx<'a> {
                 && prev(1) == "without"
                 && matches!(prev(2), "goes" | "go" | "went" | "going" | "gone"))
             || (lw == "say" && prev(1) == "to" && prev(2) == "needless")
+            // A tag's name, in markup left in a text ("<tweet author=…>", "</tweet>").
+            || (i > 0
+                && self.toks[i - 1].e == self.toks[i].s
+                && matches!(self.w(i - 1), "<" | "</" | "/"))
     }
 
     /// Base or -s forms of verbs that are also nouns ("home state", "Treasury notes") count

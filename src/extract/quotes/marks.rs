@@ -62,6 +62,9 @@ fn closes(open: &str, close: &str) -> bool {
 /// Pairs the quotation marks of one paragraph `toks[a..b]`.
 pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) {
     let mut open: Option<usize> = None;
+    // Inside a markup attribute's value (`<tweet author="@x" date="May 9">`): its straight
+    // marks delimit the value, never a quotation.
+    let mut in_attr = false;
     let b = b.min(toks.len());
     for i in a..b {
         let t = toks[i];
@@ -71,14 +74,28 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
         let m = text.get(t.s..t.e).unwrap_or("");
         let before = prev_char(text, t.s);
         let after = next_char(text, t.e);
+        if m == "\"" && (in_attr || before == Some('=') || after == Some('>')) {
+            in_attr = !in_attr && before == Some('=');
+            continue;
+        }
         let b_sp = before.map(|c| c.is_whitespace()).unwrap_or(true);
         let b_op = before
             .map(|c| {
                 matches!(
                     c,
                     // A closing curly mark right before ("…native-born.”“Your facts …"):
-                    // two quotations run together.
-                    '(' | '[' | '{' | '\u{2018}' | '\'' | '—' | '–' | '-' | '/' | ':' | '\u{201D}'
+                    // two quotations run together. A tag's end, in markup left in a text.
+                    '(' | '['
+                        | '{'
+                        | '\u{2018}'
+                        | '\''
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | '\u{201D}'
+                        | '>'
                 )
             })
             .unwrap_or(false);
@@ -183,6 +200,24 @@ mod tests {
             pair(text, &toks, a, b, &mut out);
         }
         out.iter().map(|q| &text[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotations() {
+        // Embedded markup left in a text: the attribute values' marks pair with nothing, and
+        // the tweet's words after `">` are not a quotation.
+        assert_eq!(
+            spans("<tweet author=\"@tedcruz\" date=\"January 19, 2016\n\">I love it. Yes.</tweet>"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            spans("<p class=\"x\">\"Yes,\" he said.</p>"),
+            vec!["\"Yes,\""]
+        );
+        assert_eq!(
+            spans("See <a href=\"http://x.org/a\">the \"full\" text</a> here."),
+            vec!["\"full\""]
+        );
     }
 
     #[test]

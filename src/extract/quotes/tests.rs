@@ -218,6 +218,11 @@ fn markup_quotes_are_not_quotes() {
     assert_eq!(spk(&q[0]), "Ana Ruiz");
     let long = format!("<{}é and more", "a".repeat(598));
     let _ = ex(&long);
+    // An attribute value broken by a newline, and a tag named like a speech verb: the tag is
+    // no cue, and the tweet after `">` is no quotation.
+    assert_no_quotes(&[
+        "Trump was mocked.\n\n<tweet tweet-author=\"@tedcruz\" tweet-date=\"January 19, 2016\n\">I love Sarah Palin.</tweet>",
+    ]);
 }
 
 #[test]
