@@ -834,8 +834,14 @@ impl<'a> Ctx<'a> {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
                 j = self.skip_parenthetical_back(j, lo);
                 if let Some(np) = np_before(self, j, lo, loose) {
+                    // "an intelligence source, who was not authorized to speak, told": a
+                    // described person and a relative clause about them.
+                    let described = matches!(np.kind, NpKind::Nominal { .. })
+                        && self.lw(comma + 1) == "who"
+                        && np.e == comma;
                     if matches!(np.kind, NpKind::Pronoun(_))
                         || (np.kind == NpKind::Name && self.person_like(np))
+                        || described
                     {
                         return Some(np);
                     }
@@ -1059,6 +1065,9 @@ impl<'a> Ctx<'a> {
         // A participle after the quotation takes an object, not its subject ("…,” promising
         // the Friends of Abe will return").
         let participle = self.lw(j).ends_with("ing") && self.lw(j) != "according";
+        // "…, told Reuters in an interview": the one told is no speaker; "tell" never comes
+        // before its subject.
+        let told = matches!(self.lw(j), "told" | "tells" | "tell");
         // After unquoted words "called" with a name or "the" names something ("…, built near a
         // stream called Miracle Run", "…, called the Clinton Global Initiative"); after a
         // quotation it may still be a shout ("“Wait!” called Smith").
@@ -1072,7 +1081,7 @@ impl<'a> Ctx<'a> {
         };
         if let Some(ce) = self
             .cue_at(j, hi)
-            .filter(|&ce| !participle && !names_it(j, ce))
+            .filter(|&ce| !participle && !told && !names_it(j, ce))
         {
             // "said retired neurosurgeon Ben Carson", "said one of two witnesses".
             let np = np_after(self, ce, hi).or_else(|| {

@@ -9,6 +9,7 @@ use super::attribution::{is_adverbial, is_aux, is_modal, Attr, Ctx};
 use super::cues::CueClass;
 use super::speakers::{is_possessive, np_after, np_before, Np, NpKind};
 use super::tokens::{is_cap, Kind};
+use super::words;
 
 /// One reported-speech content span (token range) with its speaker phrase and cue.
 #[derive(Debug, Clone, Copy)]
@@ -188,8 +189,13 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
     }
     // 2. Trailing or interrupting attribution: "…, X said." / "…, said X." / "A, X said, B."
     let mut c = b;
+    // Where a name in apposition to a role starts (below): what is said ends before it.
+    let mut subject_s = b;
     while c > a + 1 {
         c -= 1;
+        if c >= subject_s {
+            continue;
+        }
         let is_comma = ctx.is_punct(c, ",") && !ctx.quoted(c);
         // "Polling shows that ''the public is uneasy,'' said X": the comma sits inside.
         let is_close = ctx.toks[c].kind == Kind::Mark && ctx.quoted(c) && ctx.is_punct(c - 1, ",");
@@ -204,6 +210,26 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         let Some(at) = at else {
             continue;
         };
+        // "…, John Silas, chairman, said in an interview", "…, John Silas, chairman of
+        // Phillips, told reporters", "…, Simon Rosenberg, a Clinton supporter, told X": a
+        // role after the comma (or a cue right after it that found no subject) is in
+        // apposition to the name before it; the attribution starts at the comma before the
+        // name, which the loop comes to next.
+        let role_after = at.cue_s == c + 1 && at.np.kind == NpKind::Unknown
+            || at.cue_s > c + 1
+                && ctx.toks[c + 1].kind == Kind::Word
+                && !is_cap(ctx.w(c + 1))
+                && (ctx.has(c + 1, words::ROLE | words::NOMINAL)
+                    || matches!(ctx.lw(c + 1), "a" | "an" | "the"));
+        if is_comma && role_after {
+            let appositive = ctx.subject_before(at.cue_s, a, true).filter(|np| {
+                np.kind == NpKind::Name && np.s > a && np.e <= c && ctx.is_punct(np.e, ",")
+            });
+            if let Some(np) = appositive {
+                subject_s = np.s;
+                continue;
+            }
+        }
         let c = if is_close { c + 1 } else { c };
         if matches!(at.np.kind, NpKind::Pronoun(None))
             && matches!(ctx.lw(at.np.s), "who" | "which" | "that")

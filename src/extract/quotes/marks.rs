@@ -44,6 +44,84 @@ fn space_then_ellipsis(text: &str, i: usize) -> bool {
     })
 }
 
+/// A quoted nickname inside a name (`Juan "Chico" Manriquez`, `Joaquín “El Chapo” Guzmán`):
+/// the index of its closing mark when the double mark at `open` starts one or two capitalised
+/// words glued between marks, with a capitalised word on either side in the paragraph. Such
+/// marks quote nothing, and the name runs on across them.
+pub fn nickname_close(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
+    let word = |i: usize| {
+        toks.get(i).filter(|t| {
+            t.kind == Kind::Word
+                && t.para == toks[open].para
+                && text
+                    .get(t.s..t.e)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
+    };
+    let mark = |i: usize, opening: bool| {
+        toks.get(i).is_some_and(|t| {
+            t.kind != Kind::Word
+                && match text.get(t.s..t.e) {
+                    Some("\"") => true,
+                    Some("\u{201C}") => opening,
+                    Some("\u{201D}") => !opening,
+                    _ => false,
+                }
+        })
+    };
+    let before = word(open.checked_sub(1)?)?;
+    let first = word(open + 1)?;
+    if !mark(open, true) || before.e == toks[open].s || toks[open].e != first.s {
+        return None;
+    }
+    let close = if word(open + 2).is_some() {
+        open + 3
+    } else {
+        open + 2
+    };
+    let after = word(close + 1)?;
+    (mark(close, false) && toks[close - 1].e == toks[close].s && toks[close].e < after.s)
+        .then_some(close)
+}
+
+/// Demotes to punctuation the mark candidates that quote nothing, before pairing: a quoted
+/// nickname's marks (see [`nickname_close`]), and the straight marks around a markup
+/// attribute's value (`<tweet author="@x" date="May 9">`, left in some texts; the value may
+/// run over a newline). Every later rule then reads them as the punctuation they are.
+pub fn demote_non_quotes(text: &str, toks: &mut [Tok]) {
+    let mut attr_open: Option<usize> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if t.kind != Kind::Mark {
+            i += 1;
+            continue;
+        }
+        let straight = text.get(t.s..t.e) == Some("\"");
+        // An attribute's value closes at the next straight mark, if near.
+        if let Some(o) = attr_open.filter(|&o| straight && t.s - toks[o].e <= 200) {
+            toks[o].kind = Kind::Punct;
+            toks[i].kind = Kind::Punct;
+            attr_open = None;
+            i += 1;
+            continue;
+        }
+        attr_open = None;
+        if straight && prev_char(text, t.s) == Some('=') {
+            attr_open = Some(i);
+        } else if straight && next_char(text, t.e) == Some('>') {
+            // `">`: the end of a value whose opening the text lost.
+            toks[i].kind = Kind::Punct;
+        } else if let Some(c) = nickname_close(text, toks, i) {
+            toks[i].kind = Kind::Punct;
+            toks[c].kind = Kind::Punct;
+            i = c;
+        }
+        i += 1;
+    }
+}
+
 /// Whether mark `close` can close a quotation opened by mark `open`.
 fn closes(open: &str, close: &str) -> bool {
     match open {
@@ -62,9 +140,6 @@ fn closes(open: &str, close: &str) -> bool {
 /// Pairs the quotation marks of one paragraph `toks[a..b]`.
 pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) {
     let mut open: Option<usize> = None;
-    // Inside a markup attribute's value (`<tweet author="@x" date="May 9">`): its straight
-    // marks delimit the value, never a quotation.
-    let mut in_attr = false;
     let b = b.min(toks.len());
     for i in a..b {
         let t = toks[i];
@@ -74,10 +149,6 @@ pub fn pair(text: &str, toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) 
         let m = text.get(t.s..t.e).unwrap_or("");
         let before = prev_char(text, t.s);
         let after = next_char(text, t.e);
-        if m == "\"" && (in_attr || before == Some('=') || after == Some('>')) {
-            in_attr = !in_attr && before == Some('=');
-            continue;
-        }
         let b_sp = before.map(|c| c.is_whitespace()).unwrap_or(true);
         let b_op = before
             .map(|c| {
@@ -194,7 +265,8 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<&str> {
-        let toks = tokenize(text);
+        let mut toks = tokenize(text);
+        demote_non_quotes(text, &mut toks);
         let mut out = Vec::new();
         for (a, b) in paragraphs(&toks) {
             pair(text, &toks, a, b, &mut out);

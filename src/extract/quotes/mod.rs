@@ -106,10 +106,12 @@ impl QuoteExtractor {
     }
 
     pub fn extract(&self, text: &str, places: &[(usize, usize)]) -> Vec<Quote> {
-        let toks = tokens::tokenize(text);
+        let mut toks = tokens::tokenize(text);
         if toks.is_empty() {
             return Vec::new();
         }
+        marks::demote_non_quotes(text, &mut toks);
+        let toks = toks;
         let paras = tokens::paragraphs(&toks);
         let mut qspans: Vec<QSpan> = Vec::new();
         for &(a, b) in &paras {

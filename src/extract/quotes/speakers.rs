@@ -931,6 +931,14 @@ fn namey(ctx: &Ctx, i: usize) -> bool {
     ctx.toks.get(i).is_some_and(|t| t.kind == Kind::Word) && ctx.cap(i)
 }
 
+/// The closing mark of a quoted nickname opening at token `i`, inside a name.
+fn nickname(ctx: &Ctx, i: usize) -> Option<usize> {
+    if ctx.toks.get(i)?.kind == Kind::Word {
+        return None;
+    }
+    super::marks::nickname_close(ctx.text, ctx.toks, i)
+}
+
 /// The analysis of a capitalised run: title part, name part, kind.
 #[derive(Debug, Clone)]
 pub struct RunInfo<'a> {
@@ -1044,9 +1052,11 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
     if e - ns >= 3 {
         if let Some(k) = (ns + 1..e - 1)
             .find(|&k| {
-                names::lookup(ctx.w(k))
-                    .map(|f| !f.word && f.count >= 1000)
-                    .unwrap_or(false)
+                // Not a quoted nickname ("William “Billy” Riddle").
+                ctx.toks[k - 1].kind == Kind::Word
+                    && names::lookup(ctx.w(k))
+                        .map(|f| !f.word && f.count >= 1000)
+                        .unwrap_or(false)
             })
             .filter(|_| names::lookup(ctx.w(ns)).is_none())
         {
@@ -1101,7 +1111,18 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
     let mut first_word = "";
     let mut last_word = "";
     let mut last_at = ns;
+    // Inside a nickname's marks, and right after its opening mark: `Juan "Chico" Manriquez`.
+    let (mut in_nick, mut glue) = (false, false);
     for i in ns..e {
+        if ctx.toks[i].kind != Kind::Word {
+            in_nick = !in_nick;
+            if in_nick {
+                name.push(' ');
+            }
+            name.push_str(ctx.w(i));
+            glue = in_nick;
+            continue;
+        }
         let w = strip_possessive(ctx.w(i));
         // Lower-casing keeps the first letter's place, and only ASCII letters lower-case to
         // these ASCII ones: a word starting with another letter is no suffix, unlowered.
@@ -1114,9 +1135,10 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
         }
         if ntoks == 0 {
             first_word = w;
-        } else {
+        } else if !glue {
             name.push(' ');
         }
+        glue = false;
         name.push_str(w);
         last_word = w;
         last_at = i;
@@ -1253,10 +1275,16 @@ pub fn run_back(ctx: &Ctx, k: usize, lo: usize) -> usize {
             break;
         }
         let w = ctx.w(s - 1);
+        // `Juan "Chico" Manriquez`, from the surname back to the first name.
+        let nick_open = (s.saturating_sub(4)..s.saturating_sub(2))
+            .rev()
+            .find(|&o| o > lo && nickname(ctx, o) == Some(s - 1));
         if (namey(ctx, s - 1) && !is_possessive(w))
             || ((is_particle(w) || w == "of") && s - 1 > lo && namey(ctx, s - 2))
         {
             s -= 1;
+        } else if let Some(o) = nick_open {
+            s = o;
         } else if t.kind == Kind::Word && !ctx.cap(s - 1) && raw_role(ctx, s - 1) && w != "of" {
             // Bridge lower-case role words when a capitalised word precedes them.
             let mut j = s - 1;
@@ -1296,6 +1324,9 @@ pub fn run_fwd(ctx: &Ctx, k: usize, hi: usize) -> usize {
             if is_possessive(w) {
                 break;
             }
+        } else if let Some(c) = nickname(ctx, e).filter(|&c| e > k && c + 1 < hi) {
+            // `Juan "Chico" Manriquez`: on to the surname.
+            e = c + 1;
         } else if (is_particle(w) || w == "of") && e + 1 < hi && namey(ctx, e + 1) && e > k {
             e += 1;
         } else if e > k && t.kind == Kind::Word && raw_role(ctx, e) && w != "of" {

@@ -1648,3 +1648,57 @@ fn a_dated_dateline_is_no_reported_speech() {
         "BankAmerica Corp is not under pressure to act quickly"
     );
 }
+
+#[test]
+fn a_quoted_nickname_is_part_of_the_name() {
+    // The nickname's marks quote nothing, and the name runs across them to the surname.
+    let t = "In Casper, the campaign sent Gov. C.L. \"Butch\" Otter, an early endorser.\n\n\
+             Juan \"Chico\" Manriquez of Oakland carried one of the photos. \"I pretty much \
+             cried the whole parade,\" he said.\n\n\
+             “I will return,” Joaquín “El Chapo” Guzmán said.";
+    let q = ex(t);
+    assert_eq!(
+        speakers(&q),
+        ["Juan \"Chico\" Manriquez", "Joaquín “El Chapo” Guzmán"],
+        "{q:?}"
+    );
+    // A quoted word between lower-case words is still a quotation.
+    let q = ex("He called it \"Big\" and left, Smith said.");
+    assert!(q.iter().any(|x| x.text.contains("\"Big\"")), "{q:?}");
+}
+
+#[test]
+fn a_role_in_apposition_before_the_cue_leaves_the_name_the_subject() {
+    // Wire copy: "…, NAME, role, said." The role is no subject, and the name is no content.
+    let q = ex("Phillips will pare its debt, John Silas, chairman, said in an interview.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        (q[0].text.as_str(), spk(&q[0])),
+        ("Phillips will pare its debt", "John Silas")
+    );
+    let q = ex(
+        "Sanders is tapping into something, Simon Rosenberg, a Clinton supporter, told \
+                the New Yorker.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(spk(&q[0]), "Simon Rosenberg", "{q:?}");
+}
+
+#[test]
+fn the_one_told_is_never_the_speaker() {
+    // "told X" never puts its subject after the verb: X is who heard it.
+    let q = ex("Phillips will pare its debt, Pete Silas, its chairman, told Reuters.");
+    assert_eq!(speakers(&q), ["Pete Silas"], "{q:?}");
+    assert!(ex("Prices will rise, told Reuters.").is_empty());
+}
+
+#[test]
+fn a_described_person_with_a_relative_clause_speaks() {
+    let q = ex(
+        "“The agents are under a lot of pressure,” an intelligence source, who was not \
+                authorized to speak on the record, told Fox News.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.as_deref(), Some("told"), "{q:?}");
+    assert_eq!(q[0].speaker, None, "{q:?}");
+}
