@@ -1331,9 +1331,15 @@ impl<'a> Ctx<'a> {
                     "on" | "in" | "at" | "via" | "during" | "after" | "before" | "from" | "with"
                 )
         };
-        // Reversed: "posted Sharon Powers Geyer."
+        // Reversed: "posted Sharon Powers Geyer.", "exhorted Clinton's introducer, actress
+        // Jamie Lee Curtis."
         if weak(i) {
             let np = np_after(self, i + 1, hi).filter(|np| np.kind == NpKind::Name)?;
+            let np = if speakers::is_possessive(self.w(np.e - 1)) {
+                self.name_in_apposition(np.e, hi)?
+            } else {
+                np
+            };
             return closes(np.e).then_some(Attr {
                 np,
                 cue_s: i,
@@ -1341,18 +1347,45 @@ impl<'a> Ctx<'a> {
                 end: np.e,
             });
         }
-        let np = np_after(self, i, hi)
-            .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_))))?;
-        let mut k = np.e;
-        if k < hi && self.lw(k).len() > 4 && self.lw(k).ends_with("ly") {
-            k += 1;
-        }
-        (weak(k) && closes(k + 1)).then_some(Attr {
-            np,
-            cue_s: k,
-            cue_e: k + 1,
-            end: k + 1,
-        })
+        // "Kelly charged", "he crowed", and after a determiner "the Republican nominee
+        // riffed", "an angry Hollande retaliated".
+        let described = || {
+            if !matches!(self.lw(i), "the" | "a" | "an") {
+                return None;
+            }
+            let k = (i + 2..hi.min(i + 7))
+                .take_while(|&k| self.toks[k - 1].kind == Kind::Word)
+                .find(|&k| weak(k))?;
+            Some(if is_cap(self.w(k - 1)) {
+                Np {
+                    kind: NpKind::Name,
+                    s: speakers::run_back(self, k - 1, i + 1),
+                    e: k,
+                }
+            } else {
+                Np {
+                    kind: NpKind::Nominal { head: k - 1 },
+                    s: i,
+                    e: k,
+                }
+            })
+        };
+        let cue_after = |np: Np| {
+            let mut k = np.e;
+            if k < hi && self.lw(k).len() > 4 && self.lw(k).ends_with("ly") {
+                k += 1;
+            }
+            (weak(k) && closes(k + 1)).then_some(Attr {
+                np,
+                cue_s: k,
+                cue_e: k + 1,
+                end: k + 1,
+            })
+        };
+        np_after(self, i, hi)
+            .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun(Some(_))))
+            .and_then(cue_after)
+            .or_else(|| described().and_then(cue_after))
     }
 
     /// The full name in apposition after a role ending before `e` ("Rubio's deputy campaign
@@ -1366,7 +1399,10 @@ impl<'a> Ctx<'a> {
         if !self.is_punct(k, ",") {
             return None;
         }
-        let np = np_after(self, k + 1, hi)?;
+        // "…, actress Jamie Lee Curtis": a lower-case descriptor may come first.
+        let np = np_after(self, k + 1, hi)
+            .filter(|np| np.kind == NpKind::Name)
+            .or_else(|| self.name_after_descriptor(k + 1, hi))?;
         let first = (np.s..np.e).find(|&f| is_cap(self.w(f)))?;
         (np.kind == NpKind::Name
             && np.e >= first + 2

@@ -1702,3 +1702,23 @@ fn a_described_person_with_a_relative_clause_speaks() {
     assert_eq!(q[0].cue.as_deref(), Some("told"), "{q:?}");
     assert_eq!(q[0].speaker, None, "{q:?}");
 }
+
+#[test]
+fn a_weak_cue_after_a_described_speaker_or_before_an_apposition() {
+    // Weak cues ("retaliated", "riffed", "exhorted") need a speaker right next to them: a
+    // determiner may open it, and a possessive role may precede the name in apposition.
+    let t = "Trump spoke first.\n\n\
+             “France will always be France,” an angry Hollande retaliated.\n\n\
+             \"Let me help you out,\" the Republican nominee riffed on the clip.\n\n\
+             \"It's about time,\" exhorted Clinton's introducer, actress Jamie Lee Curtis.";
+    let q = ex(t);
+    assert_eq!(
+        spk_cue(&q),
+        [
+            ("Hollande", Some("retaliated")),
+            ("Republican nominee", Some("riffed")),
+            ("Jamie Lee Curtis", Some("exhorted"))
+        ],
+        "{q:?}"
+    );
+}
