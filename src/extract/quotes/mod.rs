@@ -837,7 +837,12 @@ fn resolve(ctx: &Ctx, reg: &Registry, np: Np) -> Option<Speaker> {
             while s < np.e && !is_cap(ctx.w(s)) {
                 s += 1;
             }
-            let r = analyze_run(ctx, s, np.e, the)?;
+            let Some(r) = analyze_run(ctx, s, np.e, the) else {
+                // A common word taken for a name (`speakers::np_before`): "“…,” Read said".
+                return (np.e == s + 1)
+                    .then(|| reg.common_word_surname(ctx.lw(s)))
+                    .flatten();
+            };
             if r.ntoks == 1 && np.e == s + 1 && reg.unintroduced_opening_word(ctx, s) {
                 return None;
             }

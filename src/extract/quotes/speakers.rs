@@ -1366,6 +1366,19 @@ pub(super) static DETERMINERS: WordSet = WordSet::new(&[
 ]);
 
 /// Parses the noun phrase that ends just before token `end` (exclusive), not before `lo`.
+/// "“…,” Read said" after "Ian Read": right after a quotation, a capitalised common word
+/// ("Read", "From", "Will") is a surname when the text has it after a first name before
+/// (looking back a few thousand words, so that hostile text stays linear).
+fn surname_after_quote(ctx: &Ctx, s: usize, k: usize) -> bool {
+    s == k
+        && s > 0
+        && ctx.toks[s - 1].kind == Kind::Mark
+        && (k.saturating_sub(4000).max(1)..k).any(|j| {
+            ctx.w(j) == ctx.w(k)
+                && names::lookup(ctx.w(j - 1)).is_some_and(|f| !f.word && f.count >= 1000)
+        })
+}
+
 pub fn np_before(ctx: &Ctx, end: usize, lo: usize, loose: bool) -> Option<Np> {
     let toks = ctx.toks;
     if end <= lo || end > toks.len() {
@@ -1387,7 +1400,7 @@ pub fn np_before(ctx: &Ctx, end: usize, lo: usize, loose: bool) -> Option<Np> {
     }
     if ctx.cap(k) && !is_possessive(w) {
         let s = run_back(ctx, k, lo);
-        if (s..=k).all(|i| ctx.has(i, words::STOP)) {
+        if (s..=k).all(|i| ctx.has(i, words::STOP)) && !surname_after_quote(ctx, s, k) {
             return None;
         }
         // Lower-case title words before the run ("campaign chairman Paul Manafort").
@@ -1971,11 +1984,22 @@ impl Registry {
         if r.ntoks != 1 {
             return None;
         }
-        let ids = self.by_last.get(&*r.last)?;
+        self.introduced(&r.last)
+    }
+
+    /// The latest person the article introduced with a fuller name ending in `last`.
+    fn introduced(&self, last: &str) -> Option<usize> {
+        let ids = self.by_last.get(last)?;
         ids.iter().rev().copied().find(|&id| {
             let e = &self.ents[id];
             e.kind == SpeakerKind::Person && e.ntoks >= 2
         })
+    }
+
+    /// "“…,” Read said" after "Ian Read": a common word ("read", "from") that is the surname
+    /// of a person the article introduced.
+    pub fn common_word_surname(&self, lw: &str) -> Option<Speaker> {
+        self.introduced(lw).map(|id| self.speaker(id))
     }
 
     /// The canonical speaker for a name run.

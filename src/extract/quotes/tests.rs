@@ -1722,3 +1722,14 @@ fn a_weak_cue_after_a_described_speaker_or_before_an_apposition() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_surname_that_is_a_common_word_speaks_after_a_quotation() {
+    // "Read" and "From" are words that never start a name, except as the surname of a
+    // person the article named in full.
+    let t = "Pfizer chief executive Ian Read spoke on Monday. \"We assessed it,\" Read said.\n\n\
+             Al From founded the council. \"People point the finger at Wall Street,\" From said.\n\n\
+             \"We lost,\" Some said.";
+    let q = ex(t);
+    assert_eq!(speakers(&q), ["Ian Read", "Al From", "-"], "{q:?}");
+}
