@@ -281,7 +281,12 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         let timed = time_phrase(ctx, a, c);
         if only_adverbials(ctx, rest_s, b) {
             let (s, e) = trim(ctx, a, c);
-            if !timed && words_in(ctx, s, e) >= 3 && clause_start(ctx, s) {
+            // "And they also found …, he said.": a conjunction opening the sentence opens
+            // what was said.
+            let conj = matches!(ctx.lw(s), "and" | "but" | "so" | "yet")
+                && is_cap(ctx.w(s))
+                && clause_start(ctx, s + 1);
+            if !timed && words_in(ctx, s, e) >= 3 && (clause_start(ctx, s) || conj) {
                 out.push(Reported {
                     s,
                     e,

@@ -1733,3 +1733,18 @@ fn a_surname_that_is_a_common_word_speaks_after_a_quotation() {
     let q = ex(t);
     assert_eq!(speakers(&q), ["Ian Read", "Al From", "-"], "{q:?}");
 }
+
+#[test]
+fn a_conjunction_opening_the_sentence_opens_what_was_said() {
+    let q = ex(
+        "And they also discovered thousands of messages her lawyers had not returned, \
+                he said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "And they also discovered thousands of messages her lawyers had not returned"
+    );
+    // A conjunction before something that opens no clause is still no content.
+    assert!(ex("And in the end, he said.").is_empty());
+}
