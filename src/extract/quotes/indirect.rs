@@ -768,6 +768,26 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         let say_like = cue
             .map(|x| matches!(x.lemma, "say" | "tell" | "write" | "argue"))
             .unwrap_or(false);
+        // A clause has begun ("said Manafort envisioned an approach that …", "told reporters
+        // he was sure that …"): its "that" is no complementiser. A name then a past tense, a
+        // subject pronoun (not after "before", "when", …) or a lower-case auxiliary open one.
+        let lower = ctx.toks[j].kind == Kind::Word && !is_cap(ctx.w(j));
+        let subordinate = j > i
+            && matches!(
+                ctx.lw(j - 1),
+                "before" | "after" | "when" | "as" | "while" | "since" | "because" | "if"
+            );
+        let clause = matches!(lw, "he" | "she" | "they" | "we" | "i") && !subordinate
+            || lower && is_finite_aux(lw) && !ctx.is_punct(j - 1, ",")
+            || (j > i
+                && lower
+                && lw.len() > 4
+                && lw.ends_with("ed")
+                && is_cap(ctx.w(j - 1))
+                && ctx.toks[j - 1].kind == Kind::Word);
+        if clause {
+            break;
+        }
         if ctx.toks[j].kind == Kind::Mark
             || (ctx.toks[j].kind == Kind::Punct && !ctx.is_punct(j, ","))
             || ctx.cue_any(j, b).is_some()

@@ -1748,3 +1748,30 @@ fn a_conjunction_opening_the_sentence_opens_what_was_said() {
     // A conjunction before something that opens no clause is still no content.
     assert!(ex("And in the end, he said.").is_empty());
 }
+
+#[test]
+fn a_that_after_a_clause_has_begun_is_no_complementiser() {
+    // What was said starts right after the cue when a clause begins before any "that"; a
+    // "that" after an addressee or a time is still the complementiser.
+    let content = |t: &str| ex(t).first().map(|q| q.text.clone()).unwrap_or_default();
+    assert_eq!(
+        content("Kopachko said Manafort envisioned an approach that exploited divisions."),
+        "Manafort envisioned an approach that exploited divisions"
+    );
+    assert_eq!(
+        content("Experts said the latest nuclear test could change that."),
+        "the latest nuclear test could change that"
+    );
+    assert_eq!(
+        content("Sullivan says he is satisfied that there was no disclosure."),
+        "he is satisfied that there was no disclosure"
+    );
+    assert_eq!(
+        content("Ryan was telling reporters in May that he was not there yet."),
+        "that he was not there yet"
+    );
+    assert_eq!(
+        content("Jealous told The Huffington Post before he spoke that he backed her."),
+        "that he backed her"
+    );
+}
