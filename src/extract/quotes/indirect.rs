@@ -370,7 +370,19 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
             .lex
             .get(ctx.lw(c))
             .is_some_and(|x| x.class == CueClass::Tell);
-        if c > a && ctx.is_punct(c - 1, ",") && ctx.lw(ce) != "that" && !tell {
+        // "Chris Collins, a Trump supporter, said Trump strategists plan …": a sentence that
+        // opens with a name and its apposition has its subject before the cue.
+        let opens_with_subject = || {
+            ctx.subject_before(c, a, false).is_some_and(|np| {
+                np.kind == NpKind::Name && np.s == a && ctx.is_punct(np.e, ",") && np.e + 1 < c
+            })
+        };
+        if c > a
+            && ctx.is_punct(c - 1, ",")
+            && ctx.lw(ce) != "that"
+            && !tell
+            && !opens_with_subject()
+        {
             // The name ends the attribution; when a verb follows it, it is the subject of what
             // was said ("Ari Fleischer, said Trump’s nomination will test …").
             let reversed = np_after(ctx, ce, b).is_some_and(|np| {

@@ -1775,3 +1775,24 @@ fn a_that_after_a_clause_has_begun_is_no_complementiser() {
         "that he backed her"
     );
 }
+
+#[test]
+fn a_name_and_its_apposition_opening_the_sentence_are_the_subject() {
+    // The comma before the cue closes the apposition: the name after the cue is the start
+    // of what was said, not a reversed attribution.
+    let q = ex(
+        "Chris Collins, a Trump supporter, said Trump campaign strategists plan to \
+                secure enough delegates.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        (q[0].text.as_str(), spk(&q[0])),
+        (
+            "Trump campaign strategists plan to secure enough delegates",
+            "Chris Collins"
+        )
+    );
+    // After a clause, the name after the cue is still the speaker.
+    let q = ex("Prices will rise sharply, said John Smith, an analyst.");
+    assert_eq!(speakers(&q), ["John Smith"], "{q:?}");
+}
