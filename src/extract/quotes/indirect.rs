@@ -424,17 +424,12 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                 // accepted only before an explicit "that".
                 if let Some(np) = ctx.sentence_subject(a, c) {
                     np
-                } else if c == a + 1
-                    && ctx.cap(a)
-                    && ctx.lw(a).len() > 4
-                    && ctx.lw(a).ends_with('s')
-                    && !["ss", "us", "is"].iter().any(|x| ctx.lw(a).ends_with(x))
-                {
-                    // "Officials said …", "Democrats say …": a plural noun alone opens the
-                    // sentence (capitalised only there).
+                } else if let Some(n) = plural_opener(ctx, a, c) {
+                    // "Officials said …", "But Democrats say …": a plural noun alone opens the
+                    // sentence.
                     Np {
                         kind: NpKind::Unknown,
-                        s: a,
+                        s: n,
                         e: c,
                     }
                 } else if let Some(d) = determined_noun(ctx, a, c) {
@@ -970,6 +965,22 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
 
 /// The determiner starting "the organizers", "some economic analysts", "her backers" right
 /// before the cue at `c` (all lower-case words after the determiner).
+/// The plural noun that alone opens the sentence `[a, ..)` before the cue at `c`, after an
+/// opening conjunction if any: "Officials said …", "But Democrats say …" (a common noun is
+/// capitalised only at the sentence's start).
+fn plural_opener(ctx: &Ctx, a: usize, c: usize) -> Option<usize> {
+    let conj = c == a + 2 && matches!(ctx.lw(a), "but" | "and" | "so" | "yet" | "still" | "now");
+    let n = if conj { a + 1 } else { a };
+    let lw = ctx.lw(n);
+    (c == n + 1
+        && ctx.toks[n].kind == Kind::Word
+        && (conj || ctx.cap(n))
+        && lw.len() > 4
+        && lw.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|x| lw.ends_with(x)))
+    .then_some(n)
+}
+
 fn determined_noun(ctx: &Ctx, a: usize, c: usize) -> Option<usize> {
     let head = c.checked_sub(1).filter(|&h| h > a)?;
     if ctx.toks[head].kind != Kind::Word || ctx.cap(head) || ctx.lw(head).len() < 4 {
@@ -1002,6 +1013,8 @@ fn determined_noun(ctx: &Ctx, a: usize, c: usize) -> Option<usize> {
                     | "many"
                     | "some"
                     | "most"
+                    | "each"
+                    | "both"
                     | "several"
                     | "his"
                     | "her"

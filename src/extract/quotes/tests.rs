@@ -1796,3 +1796,20 @@ fn a_name_and_its_apposition_opening_the_sentence_are_the_subject() {
     let q = ex("Prices will rise sharply, said John Smith, an analyst.");
     assert_eq!(speakers(&q), ["John Smith"], "{q:?}");
 }
+
+#[test]
+fn a_plural_subject_after_an_opening_conjunction_and_each_side() {
+    let content = |t: &str| ex(t).first().map(|q| q.text.clone()).unwrap_or_default();
+    assert_eq!(
+        content("But Democrats said there are good reasons to go to the convention."),
+        "there are good reasons to go to the convention"
+    );
+    assert_eq!(
+        content("But opponents say the wage increase will push companies to leave."),
+        "the wage increase will push companies to leave"
+    );
+    assert_eq!(
+        content("Each side said the other would be responsible."),
+        "the other would be responsible"
+    );
+}
