@@ -764,6 +764,12 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
             i += 2;
         }
     }
+    // "said — on Twitter, as it happens — that …": an aside between dashes.
+    if ctx.is_dash(i) {
+        if let Some(d) = (i + 1..b.min(i + 16)).find(|&d| ctx.is_dash(d)) {
+            i = d + 1;
+        }
+    }
     // "that" within a few adverbial tokens.
     let mut j = i;
     while j < b && j < i + 8 {

@@ -1813,3 +1813,10 @@ fn a_plural_subject_after_an_opening_conjunction_and_each_side() {
         "the other would be responsible"
     );
 }
+
+#[test]
+fn an_aside_between_dashes_after_the_cue_is_skipped() {
+    let q = ex("Manafort said — on Twitter, as it happens — that Trump raised $4 million.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "that Trump raised $4 million");
+}
