@@ -697,14 +697,16 @@ impl<'a> Ctx<'a> {
             || (belief && cue.map(|c| c.class == CueClass::Belief).unwrap_or(false));
         // Capitalised only as a sentence-opening participle ("Adding, …") or an inverted
         // attribution opening a sentence ("Said Comey, \"…\"").
+        let opens =
+            i == 0 || self.toks[i - 1].para != t.para || matches!(self.w(i - 1), "." | "!" | "?");
         let inverted = is_plain_say(lw)
-            && (i == 0
-                || self.toks[i - 1].para != t.para
-                || matches!(self.w(i - 1), "." | "!" | "?"))
+            && opens
             && i + 1 < hi
             && self.toks.get(i + 1).map(|t| t.kind) == Some(Kind::Word)
             && is_cap(self.w(i + 1));
-        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing") || inverted) {
+        // "Asked on Monday whether …, she shook her head": a question put to the subject.
+        let asked = lw == "asked" && opens;
+        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing") || inverted || asked) {
             let mut e = i + 1;
             if e < hi && matches!(self.lw(e), "out" | "back") && lw != "said" {
                 e += 1;

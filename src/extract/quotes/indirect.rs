@@ -357,11 +357,55 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         }
     }
     // 3. "X said (that) …"
+    let mut asked_until = a;
     for c in a..b {
+        if c < asked_until {
+            continue;
+        }
         let Some(ce) = ctx.cue_any(c, b) else {
             continue;
         };
         if ctx.lw(c) == "according" || ctx.quoted(c) || ctx.lex.get(ctx.lw(c)).is_none() {
+            continue;
+        }
+        // "Asked on Monday whether …, Mrs. Clinton shook her head", "… when asked if he would
+        // endorse Trump": a question put by nobody named. Opening the sentence, it ends at
+        // the comma, and the sentence may go on to report more.
+        let passive_ask = ctx.lw(c) == "asked"
+            && (c == a
+                || matches!(
+                    ctx.lw(c - 1),
+                    "when" | "after" | "once" | "if" | "as" | "was" | "were" | "been" | "being"
+                ));
+        if passive_ask {
+            // "was asked by host John Dickerson whether …": the one who asks.
+            let by = (ctx.lw(ce) == "by")
+                .then(|| np_after(ctx, ce + 1, b))
+                .flatten()
+                .filter(|np| np.kind == NpKind::Name)
+                .unwrap_or(Np {
+                    kind: NpKind::Unknown,
+                    s: c,
+                    e: c,
+                });
+            let end = if c == a {
+                (ce..b).find(|&k| ctx.is_punct(k, ",")).unwrap_or(b)
+            } else {
+                b
+            };
+            if let Some((s, e)) = content_after(ctx, c, ce, end) {
+                out.push(Reported {
+                    s,
+                    e,
+                    np: by,
+                    cue_s: c,
+                    cue_e: ce,
+                });
+                if end == b {
+                    return;
+                }
+                asked_until = end;
+            }
             continue;
         }
         // ", said one GOP source": a reversed attribution, the words after it are the speaker
@@ -846,6 +890,21 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         ) || ctx.lw(i) == "when" && !asks_when)
     {
         return None;
+    }
+    // "asked Pence whether …", "asked the students if …", "asked on Monday whether …",
+    // "when asked by a reporter if …": the one asked and when are no part of the question.
+    if class == Some(CueClass::Ask) && !after_that {
+        let question = |k: usize| matches!(ctx.lw(k), "whether" | "if" | "why" | "how" | "what");
+        if let Some(q) = (i + 1..b.min(i + 9))
+            .take_while(|&k| {
+                ctx.toks[k - 1].kind == Kind::Word
+                    && !(is_finite_aux(ctx.lw(k - 1)) && !is_cap(ctx.w(k - 1)))
+                    && ctx.cue_any(k - 1, b).is_none()
+            })
+            .find(|&k| question(k))
+        {
+            i = q;
+        }
     }
     if class == Some(CueClass::Ask)
         && !after_that

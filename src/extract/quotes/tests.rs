@@ -1820,3 +1820,33 @@ fn an_aside_between_dashes_after_the_cue_is_skipped() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].text, "that Trump raised $4 million");
 }
+
+#[test]
+fn questions_put_to_someone_are_reported_speech() {
+    // The one asked, and when, are no part of the question; a passive "asked" names the
+    // asker after "by", and a sentence opening with "Asked …," goes on to report the answer.
+    let q = ex("Todd asked Pence on Sunday whether that would happen before the election.");
+    assert_eq!(spk_cue(&q), [("Todd", Some("asked"))], "{q:?}");
+    assert_eq!(q[0].text, "whether that would happen before the election");
+    let q = ex("Ryan used the same words when asked in May if he would endorse Trump.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        (q[0].text.as_str(), spk(&q[0])),
+        ("if he would endorse Trump", "-")
+    );
+    let q = ex("Sanders was asked by host John Dickerson whether his aim was the same.");
+    assert_eq!(speakers(&q), ["John Dickerson"], "{q:?}");
+    let q = ex(
+        "Asked why he had not endorsed Clinton, Sanders said he was waiting for the \
+                convention.",
+    );
+    let texts: Vec<&str> = q.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "why he had not endorsed Clinton",
+            "he was waiting for the convention"
+        ],
+        "{q:?}"
+    );
+}
