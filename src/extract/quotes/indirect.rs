@@ -157,6 +157,30 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                     .take_while(|&c| ctx.toks[c].kind == Kind::Word)
                     .find(|&c| is_cap(ctx.w(c)))?;
                 np_after(ctx, c, b)
+            })
+            .or_else(|| {
+                // "according to three recent polls.", "According to state law, …": a source
+                // named by a common noun phrase, which is nobody in particular.
+                let s = k + 2;
+                let e = (s..b.min(s + 12)).find(|&j| ctx.toks[j].kind != Kind::Word)?;
+                let ends = if k == a {
+                    ctx.is_punct(e, ",")
+                } else {
+                    only_adverbials(ctx, e, b)
+                };
+                if !(e > s && ends && !is_cap(ctx.w(s))) {
+                    return None;
+                }
+                // "… polls compiled by Real Clear Politics": a name in it is the source.
+                let named = (s + 1..e)
+                    .find(|&j| ctx.cap(j))
+                    .and_then(|j| np_after(ctx, j, e))
+                    .filter(|np| np.kind == NpKind::Name && np.e == e);
+                Some(named.unwrap_or(Np {
+                    kind: NpKind::Unknown,
+                    s,
+                    e,
+                }))
             });
         let Some(np) = np else {
             continue;

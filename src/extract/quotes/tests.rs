@@ -1850,3 +1850,28 @@ fn questions_put_to_someone_are_reported_speech() {
         "{q:?}"
     );
 }
+
+#[test]
+fn according_to_a_source_named_by_a_common_noun() {
+    let q = ex(
+        "Ted Cruz has won the Wisconsin Republican primary, according to three \
+                television networks.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        (q[0].text.as_str(), spk(&q[0])),
+        ("Ted Cruz has won the Wisconsin Republican primary", "-")
+    );
+    let q = ex("According to state law, no one may solicit votes within 150 feet of a poll.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "no one may solicit votes within 150 feet of a poll"
+    );
+    // A name closing the phrase is the source.
+    let q = ex(
+        "Mrs. Clinton leads Mr. Trump by three points, according to the average of \
+                recent polls compiled by Real Clear Politics.",
+    );
+    assert_eq!(speakers(&q), ["Real Clear Politics"], "{q:?}");
+}
