@@ -1005,8 +1005,19 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
                 | "under"
                 | "into"
         );
+    // "which critics said was discriminatory", "the kind of job that many economists say is
+    // the future": the cue's subject follows a relative pronoun whose gap is the subject of
+    // what was said, so it opens with its verb.
+    let gap = !after_that
+        && i < b
+        && is_finite_aux(ctx.lw(i))
+        && !is_cap(ctx.w(i))
+        && (c.saturating_sub(5)..c.saturating_sub(1)).any(|r| {
+            matches!(ctx.lw(r), "which" | "that" | "who" | "what")
+                && (r + 1..c).all(|k| ctx.toks[k].kind == Kind::Word && !is_aux(ctx.lw(k)))
+        });
     let (s, e) = trim(ctx, i, b);
-    if words_in(ctx, s, e) < 3 || !(after_that || loose || clause_start(ctx, s)) {
+    if words_in(ctx, s, e) < 3 || !(after_that || loose || gap || clause_start(ctx, s)) {
         return None;
     }
     // "emphasizing the threat to their homelands that a Trump presidency would constitute":

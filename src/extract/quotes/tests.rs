@@ -1875,3 +1875,21 @@ fn according_to_a_source_named_by_a_common_noun() {
     );
     assert_eq!(speakers(&q), ["Real Clear Politics"], "{q:?}");
 }
+
+#[test]
+fn a_relative_clause_gap_opens_what_was_said_with_its_verb() {
+    let content = |t: &str| ex(t).first().map(|q| q.text.clone()).unwrap_or_default();
+    assert_eq!(
+        content(
+            "Students had to use the bathroom of their birth sex, which critics said was \
+                 discriminatory against them."
+        ),
+        "was discriminatory against them"
+    );
+    assert_eq!(
+        content("She has the kind of job that many economists say is the future in America."),
+        "is the future in America"
+    );
+    // Without a relative pronoun before the subject, a verb right after the cue is no clause.
+    assert!(ex("The critics said was discriminatory against them.").is_empty());
+}
