@@ -355,12 +355,31 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                     return;
                 }
             }
+            // "If the law conflicts with God's orders, Rubio said, …", "But the point is …,
+            // Hennessey said, and …": a subordinate clause or a conjunction may open the part
+            // before the attribution.
+            let opener = matches!(
+                ctx.lw(s1),
+                "if" | "while"
+                    | "when"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "unless"
+                    | "once"
+                    | "but"
+                    | "and"
+                    | "yet"
+            ) && clause_start(ctx, s1 + 1);
+            let s1_ok = !timed
+                && (words_in(ctx, s1, e1) >= 2 && clause_start(ctx, s1)
+                    || words_in(ctx, s1, e1) >= 3 && opener);
             if normal
                 && s2_ok
                 && words_in(ctx, s2, e2) >= 2
                 && !(s2..e2).any(|i| ctx.cue_at(i, e2).is_some() && !ctx.quoted(i))
             {
-                if !timed && words_in(ctx, s1, e1) >= 2 && clause_start(ctx, s1) {
+                if s1_ok {
                     out.push(Reported {
                         s: s1,
                         e: e1,
@@ -377,6 +396,19 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                     cue_e: at.cue_e,
                 });
                 return;
+            }
+            // What follows the attribution opens no clause that rule takes ("…, Hennessey
+            // said, and with Clinton gone …", "…, Rubio said, Christians must …"): the part
+            // before it was said, and the rules below may still take the part after it.
+            if normal && s1_ok && opener {
+                out.push(Reported {
+                    s: s1,
+                    e: e1,
+                    np: at.np,
+                    cue_s: at.cue_s,
+                    cue_e: at.cue_e,
+                });
+                break;
             }
         }
     }

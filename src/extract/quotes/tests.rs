@@ -1893,3 +1893,22 @@ fn a_relative_clause_gap_opens_what_was_said_with_its_verb() {
     // Without a relative pronoun before the subject, a verb right after the cue is no clause.
     assert!(ex("The critics said was discriminatory against them.").is_empty());
 }
+
+#[test]
+fn a_subordinate_or_conjunction_opening_before_an_interrupting_attribution() {
+    let texts = |t: &str| -> Vec<String> { ex(t).into_iter().map(|q| q.text).collect() };
+    assert_eq!(
+        texts("If the law conflicts with God's orders, Rubio said, Christians must ignore it."),
+        [
+            "If the law conflicts with God's orders",
+            "Christians must ignore it"
+        ]
+    );
+    assert_eq!(
+        texts(
+            "But the point of sanctions is to get people to comply, Hennessey said, and \
+               with Clinton gone that is moot."
+        ),
+        ["But the point of sanctions is to get people to comply"]
+    );
+}
