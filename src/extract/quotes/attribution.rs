@@ -706,7 +706,14 @@ impl<'a> Ctx<'a> {
             && is_cap(self.w(i + 1));
         // "Asked on Monday whether …, she shook her head": a question put to the subject.
         let asked = lw == "asked" && opens;
-        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing") || inverted || asked) {
+        // A headline: "Rubio Says Abandoning Immigration Reform Was A Sign Of Leadership".
+        let headline = matches!(lw, "says" | "said")
+            && i > 0
+            && self.toks[i - 1].kind == Kind::Word
+            && is_cap(self.w(i - 1))
+            && !self.is_punct(i + 1, ",")
+            && speakers::title_case_paragraph(self, i);
+        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing") || inverted || asked || headline) {
             let mut e = i + 1;
             if e < hi && matches!(self.lw(e), "out" | "back") && lw != "said" {
                 e += 1;

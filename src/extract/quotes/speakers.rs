@@ -1697,7 +1697,7 @@ impl PlaceIndex {
 /// Whether the paragraph of token `i` is written in title case (a headline): at most 60
 /// tokens (so asking costs the same in any article), at least four words longer than three
 /// letters, four in five of them capitalised.
-fn title_case_paragraph(ctx: &Ctx, i: usize) -> bool {
+pub(super) fn title_case_paragraph(ctx: &Ctx, i: usize) -> bool {
     let toks = ctx.toks;
     let para = toks[i].para;
     let mut start = i;

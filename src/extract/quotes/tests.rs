@@ -1912,3 +1912,27 @@ fn a_subordinate_or_conjunction_opening_before_an_interrupting_attribution() {
         ["But the point of sanctions is to get people to comply"]
     );
 }
+
+#[test]
+fn a_title_case_headline_reports_speech() {
+    let q = ex(
+        "Trump Says He Never Pledged To Kill Family Members Of Terrorists.\n\n\
+                Donald Trump said on Wednesday that he never made such a pledge.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].text.as_str(), spk(&q[0])),
+        (
+            "He Never Pledged To Kill Family Members Of Terrorists",
+            "Donald Trump"
+        )
+    );
+    let q = ex("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "Clinton Hid Past Health Problems From Public");
+    // A capitalised "Said" before a comma in a headline introduces no content.
+    assert!(
+        ex("After Trump Heard What His Nemesis Just Said, He Instantly Unleashes On Twitter.")
+            .is_empty()
+    );
+}
