@@ -699,6 +699,14 @@ impl<'a> Ctx<'a> {
         // attribution opening a sentence ("Said Comey, \"…\"").
         let opens =
             i == 0 || self.toks[i - 1].para != t.para || matches!(self.w(i - 1), "." | "!" | "?");
+        // A participle opens a sentence also after a quotation that ended one ("… “wasn’t
+        // good.” Adding, …"); in a name or title it is no cue ("the Death in Custody
+        // Reporting Act").
+        let participle = lw.ends_with("ing")
+            && (opens
+                || i > 1
+                    && self.toks[i - 1].kind == Kind::Mark
+                    && matches!(self.w(i - 2), "." | "!" | "?"));
         let inverted = is_plain_say(lw)
             && opens
             && i + 1 < hi
@@ -713,7 +721,7 @@ impl<'a> Ctx<'a> {
             && is_cap(self.w(i - 1))
             && !self.is_punct(i + 1, ",")
             && speakers::title_case_paragraph(self, i);
-        if is_cue && (!is_cap(self.w(i)) || lw.ends_with("ing") || inverted || asked || headline) {
+        if is_cue && (!is_cap(self.w(i)) || participle || inverted || asked || headline) {
             let mut e = i + 1;
             if e < hi && matches!(self.lw(e), "out" | "back") && lw != "said" {
                 e += 1;

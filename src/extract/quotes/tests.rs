@@ -1936,3 +1936,22 @@ fn a_title_case_headline_reports_speech() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_capitalised_participle_inside_a_name_is_no_cue() {
+    // "Reporting" in a law's name introduces nothing; "Adding," opening a sentence does, also
+    // right after a quotation that ended the sentence before.
+    assert_no_quotes(&[
+        "She sponsored the 2014 reauthorization of the Death in Custody Reporting Act, \
+         requiring state and local police to tell the federal government about deaths.",
+    ]);
+    let q = ex(
+        "Maher said the report “wasn’t good.” Adding, “Now, like with all Clinton \
+                scandals, what they actually did was worse.”",
+    );
+    assert!(
+        q.iter()
+            .any(|x| x.cue.as_deref() == Some("Adding") && x.text.starts_with("“Now")),
+        "{q:?}"
+    );
+}
