@@ -310,7 +310,27 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
             let conj = matches!(ctx.lw(s), "and" | "but" | "so" | "yet")
                 && is_cap(ctx.w(s))
                 && clause_start(ctx, s + 1);
-            if !timed && words_in(ctx, s, e) >= 3 && (clause_start(ctx, s) || conj) {
+            // "In Chicago, organizers added 160 guards, the Sun-Times reported.": an opening
+            // phrase and a comma, then the clause.
+            let fronted = is_cap(ctx.w(s))
+                && matches!(
+                    ctx.lw(s),
+                    "in" | "on"
+                        | "at"
+                        | "after"
+                        | "during"
+                        | "for"
+                        | "with"
+                        | "since"
+                        | "under"
+                        | "despite"
+                        | "among"
+                        | "before"
+                )
+                && (s + 1..e.min(s + 9))
+                    .find(|&k| ctx.is_punct(k, ","))
+                    .is_some_and(|k| clause_start(ctx, k + 1));
+            if !timed && words_in(ctx, s, e) >= 3 && (clause_start(ctx, s) || conj || fronted) {
                 out.push(Reported {
                     s,
                     e,

@@ -1955,3 +1955,18 @@ fn a_capitalised_participle_inside_a_name_is_no_cue() {
         "{q:?}"
     );
 }
+
+#[test]
+fn an_opening_phrase_and_comma_before_the_clause_are_part_of_what_was_said() {
+    let q = ex(
+        "In Ohio, the turnout was the second highest in a primary, election officials \
+                said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "In Ohio, the turnout was the second highest in a primary"
+    );
+    // A phrase with no clause after its comma reports nothing.
+    assert!(ex("In Ohio, in the spring, officials said.").is_empty());
+}
