@@ -1,4 +1,6 @@
-//! Reported (indirect) speech: `X said (that) …`, `…, X said.`, `according to X, …`.
+//! Reported (indirect) speech: `X said (that) …`, `…, X said.`, `A, X said, B.`,
+//! `according to X, …` (X a name or a phrase: "three recent polls"), questions (`X asked Y
+//! whether …`, `Asked if …, X …`) and title-case headlines (`Trump Says He Will Win`).
 //!
 //! Why: most of what news reports is paraphrase, and a journalist searching a speaker wants
 //! it too. Patterns run per sentence on the tokens outside quotations; a sentence whose

@@ -7,6 +7,8 @@
 //! quotation and does not close it yields a span to the paragraph end (the news convention
 //! for multi-paragraph quotations: an opening mark each paragraph, a closing one at the end).
 //! Single quotes are never paired here: nested quotes and apostrophes stay inside the span.
+//! Marks that quote nothing are demoted to punctuation before pairing: a nickname inside a
+//! name (`Juan "Chico" Manriquez`) and the values of markup attributes left in a text.
 
 use super::tokens::{invisible, Kind, Tok};
 
