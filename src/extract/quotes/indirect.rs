@@ -976,7 +976,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         if let Some(q) = (i + 1..b.min(i + 9))
             .take_while(|&k| {
                 ctx.toks[k - 1].kind == Kind::Word
-                    && !(is_finite_aux(ctx.lw(k - 1)) && !is_cap(ctx.w(k - 1)))
+                    && (is_cap(ctx.w(k - 1)) || !is_finite_aux(ctx.lw(k - 1)))
                     && ctx.cue_any(k - 1, b).is_none()
             })
             .find(|&k| question(k))
