@@ -1114,7 +1114,7 @@ pub fn analyze_run<'a>(ctx: &Ctx<'a>, s: usize, e: usize, the_before: bool) -> O
     // Inside a nickname's marks, and right after its opening mark: `Juan "Chico" Manriquez`.
     let (mut in_nick, mut glue) = (false, false);
     for i in ns..e {
-        if ctx.toks[i].kind != Kind::Word {
+        if ctx.toks[i].kind != Kind::Word && matches!(ctx.w(i), "\"" | "\u{201C}" | "\u{201D}") {
             in_nick = !in_nick;
             if in_nick {
                 name.push(' ');
@@ -1365,7 +1365,6 @@ pub(super) static DETERMINERS: WordSet = WordSet::new(&[
     "some", "many", "other", "this", "that", "these", "those",
 ]);
 
-/// Parses the noun phrase that ends just before token `end` (exclusive), not before `lo`.
 /// "“…,” Read said" after "Ian Read": right after a quotation, a capitalised common word
 /// ("Read", "From", "Will") is a surname when the text has it after a first name before
 /// (looking back a few thousand words, so that hostile text stays linear).
@@ -1379,6 +1378,7 @@ fn surname_after_quote(ctx: &Ctx, s: usize, k: usize) -> bool {
         })
 }
 
+/// Parses the noun phrase that ends just before token `end` (exclusive), not before `lo`.
 pub fn np_before(ctx: &Ctx, end: usize, lo: usize, loose: bool) -> Option<Np> {
     let toks = ctx.toks;
     if end <= lo || end > toks.len() {
