@@ -695,8 +695,9 @@ impl<'a> Ctx<'a> {
             .map(|c| !c.weak && c.class != CueClass::Belief)
             .unwrap_or(false)
             || (belief && cue.map(|c| c.class == CueClass::Belief).unwrap_or(false));
-        // Capitalised only as a sentence-opening participle ("Adding, …") or an inverted
-        // attribution opening a sentence ("Said Comey, \"…\"").
+        // Capitalised only as a sentence-opening participle ("Adding, …"), an inverted
+        // attribution opening a sentence ("Said Comey, \"…\""), a sentence-opening "Asked" or
+        // a headline's "Says".
         let opens =
             i == 0 || self.toks[i - 1].para != t.para || matches!(self.w(i - 1), "." | "!" | "?");
         // A participle opens a sentence also after a quotation that ended one ("… “wasn’t
