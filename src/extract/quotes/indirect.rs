@@ -23,6 +23,19 @@ pub struct Reported {
     pub cue_e: usize,
 }
 
+impl Reported {
+    /// The content `[s, e)` of the attribution `at`.
+    fn of(s: usize, e: usize, at: Attr) -> Self {
+        Reported {
+            s,
+            e,
+            np: at.np,
+            cue_s: at.cue_s,
+            cue_e: at.cue_e,
+        }
+    }
+}
+
 /// Trims trailing sentence punctuation, leading commas and a leading dateline ("BAMAKO —",
 /// "MOSCOW (Reuters) -": it says where the story was filed, not what was said) off a content
 /// range.
@@ -333,13 +346,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                     .find(|&k| ctx.is_punct(k, ","))
                     .is_some_and(|k| clause_start(ctx, k + 1));
             if !timed && words_in(ctx, s, e) >= 3 && (clause_start(ctx, s) || conj || fronted) {
-                out.push(Reported {
-                    s,
-                    e,
-                    np: at.np,
-                    cue_s: at.cue_s,
-                    cue_e: at.cue_e,
-                });
+                out.push(Reported::of(s, e, at));
                 return;
             }
         } else if ctx.is_punct(rest_s, ",") {
@@ -367,13 +374,7 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                 // "…, said Geert Wilders, founder of the party.": apposition, not content.
                 let (s, e) = trim(ctx, a, c);
                 if words_in(ctx, s, e) >= 3 && clause_start(ctx, s) {
-                    out.push(Reported {
-                        s,
-                        e,
-                        np: at.np,
-                        cue_s: at.cue_s,
-                        cue_e: at.cue_e,
-                    });
+                    out.push(Reported::of(s, e, at));
                     return;
                 }
             }
@@ -402,34 +403,16 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
                 && !(s2..e2).any(|i| ctx.cue_at(i, e2).is_some() && !ctx.quoted(i))
             {
                 if s1_ok {
-                    out.push(Reported {
-                        s: s1,
-                        e: e1,
-                        np: at.np,
-                        cue_s: at.cue_s,
-                        cue_e: at.cue_e,
-                    });
+                    out.push(Reported::of(s1, e1, at));
                 }
-                out.push(Reported {
-                    s: s2,
-                    e: e2,
-                    np: at.np,
-                    cue_s: at.cue_s,
-                    cue_e: at.cue_e,
-                });
+                out.push(Reported::of(s2, e2, at));
                 return;
             }
             // What follows the attribution opens no clause that rule takes ("…, Hennessey
             // said, and with Clinton gone …", "…, Rubio said, Christians must …"): the part
             // before it was said, and the rules below may still take the part after it.
             if normal && s1_ok && opener {
-                out.push(Reported {
-                    s: s1,
-                    e: e1,
-                    np: at.np,
-                    cue_s: at.cue_s,
-                    cue_e: at.cue_e,
-                });
+                out.push(Reported::of(s1, e1, at));
                 break;
             }
         }
