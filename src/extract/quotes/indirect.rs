@@ -976,6 +976,13 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
     {
         return None;
     }
+    // "says running for president is tough": a gerund opening a clause whose verb follows.
+    let gerund_subject = ctx.lw(i).ends_with("ing")
+        && (i == ce || ctx.lw(i - 1) == "that")
+        && ctx.cue_any(i, b).is_none()
+        && (i + 1..b.min(i + 9))
+            .take_while(|&k| ctx.toks[k].kind == Kind::Word)
+            .any(|k| is_finite_aux(ctx.lw(k)) && !is_cap(ctx.w(k)));
     // After "say"/"tell" any clause start but a preposition, infinitive or participle.
     let loose = cue
         .map(|x| matches!(x.lemma, "say" | "tell"))
@@ -983,7 +990,7 @@ pub fn content_after(ctx: &Ctx, c: usize, ce: usize, b: usize) -> Option<(usize,
         && i < b
         && ctx.toks[i].kind == Kind::Word
         && !is_cap(ctx.w(i))
-        && !ctx.lw(i).ends_with("ing")
+        && (!ctx.lw(i).ends_with("ing") || gerund_subject)
         && !is_finite_aux(ctx.lw(i))
         && !matches!(
             ctx.lw(i),

@@ -1970,3 +1970,21 @@ fn an_opening_phrase_and_comma_before_the_clause_are_part_of_what_was_said() {
     // A phrase with no clause after its comma reports nothing.
     assert!(ex("In Ohio, in the spring, officials said.").is_empty());
 }
+
+#[test]
+fn a_gerund_may_open_what_was_said() {
+    let content = |t: &str| ex(t).first().map(|q| q.text.clone()).unwrap_or_default();
+    assert_eq!(
+        content("The businessman says running for president is tough and mean."),
+        "running for president is tough and mean"
+    );
+    // A participle after the cue is no gerund subject, nor is a noun in "-ing".
+    assert_eq!(
+        content("Manafort said, adding that he would hold similar events."),
+        "that he would hold similar events"
+    );
+    assert!(!content(
+        "Clinton told a Planned Parenthood gathering in Washington she will protect it."
+    )
+    .starts_with("gathering"));
+}
