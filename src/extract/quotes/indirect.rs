@@ -595,15 +595,8 @@ pub fn sentence(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Reported>, afters: 
         } else {
             np
         };
-        // "It says foreign nationals … may be deported": a document or body speaks when "it"
-        // opens the sentence and a plain "say" follows.
-        let it_says = ctx.lw(np.s) == "it"
-            && np.s == a
-            && matches!(ctx.lw(c), "says" | "said")
-            && ce == c + 1;
         if matches!(np.kind, NpKind::Pronoun(None))
             && matches!(ctx.lw(np.s), "it" | "that" | "which")
-            && !it_says
         {
             continue;
         }

@@ -1988,18 +1988,3 @@ fn a_gerund_may_open_what_was_said() {
     )
     .starts_with("gathering"));
 }
-
-#[test]
-fn it_says_reports_a_document_or_body() {
-    let q = ex(
-        "The agency cited a 2001 memorandum. It says foreign nationals who defy the agency \
-                may be deported.",
-    );
-    assert_eq!(q.len(), 1, "{q:?}");
-    assert_eq!(
-        q[0].text,
-        "foreign nationals who defy the agency may be deported"
-    );
-    // "it" elsewhere in the sentence is no speaker.
-    assert!(ex("The truth is that it said nothing new at all.").is_empty());
-}
