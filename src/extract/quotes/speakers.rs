@@ -1275,15 +1275,18 @@ pub fn run_back(ctx: &Ctx, k: usize, lo: usize) -> usize {
             break;
         }
         let w = ctx.w(s - 1);
-        // `Juan "Chico" Manriquez`, from the surname back to the first name.
-        let nick_open = (s.saturating_sub(4)..s.saturating_sub(2))
-            .rev()
-            .find(|&o| o > lo && nickname(ctx, o) == Some(s - 1));
+        // `Juan "Chico" Manriquez`, from the surname back to the first name (asked only at a
+        // token that is no word).
+        let nick_open = || {
+            (s.saturating_sub(4)..s.saturating_sub(2))
+                .rev()
+                .find(|&o| o > lo && nickname(ctx, o) == Some(s - 1))
+        };
         if (namey(ctx, s - 1) && !is_possessive(w))
             || ((is_particle(w) || w == "of") && s - 1 > lo && namey(ctx, s - 2))
         {
             s -= 1;
-        } else if let Some(o) = nick_open {
+        } else if let Some(o) = (t.kind != Kind::Word).then(nick_open).flatten() {
             s = o;
         } else if t.kind == Kind::Word && !ctx.cap(s - 1) && raw_role(ctx, s - 1) && w != "of" {
             // Bridge lower-case role words when a capitalised word precedes them.
